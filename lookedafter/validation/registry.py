@@ -1,0 +1,233 @@
+"""The rule registry: one DfE rule per file, declared with ``@rule``, run together with Polars.
+
+A rule function takes a :class:`Context` and returns the *failing rows*: a LazyFrame of its
+``table`` carrying the ``ROW`` column (0-based row in that table's file), or a dict of such frames
+keyed by table name when it flags rows in more than one table. Authority-level rules return a frame
+with ``ROW`` null. Rules never mutate their inputs: every table is an immutable LazyFrame whose
+dates were parsed once by the reader.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import TypeAlias
+
+import polars as pl
+
+from lookedafter.schema import Dataset
+from lookedafter.ssda903.structural import Issue, Kind
+
+Result: TypeAlias = pl.LazyFrame | Mapping[str, pl.LazyFrame]
+RuleFunc: TypeAlias = Callable[["Context"], Result]
+
+FIRST_YEAR, LAST_YEAR = 2025, 2027  # collection years ending 31 March (2025 = 2024-25)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    message: str
+    table: str
+    fields: tuple[str, ...]
+    needs: tuple[str, ...]
+    since: int
+    until: int | None
+    func: RuleFunc = field(compare=False, repr=False)
+
+    def applies_to(self, year: int) -> bool:
+        return self.since <= year and (self.until is None or year <= self.until)
+
+
+_RULES: list[Rule] = []
+
+
+def rule(
+    code: str,
+    message: str,
+    table: str,
+    fields: tuple[str, ...],
+    needs: tuple[str, ...] | None = None,
+    since: int = FIRST_YEAR,
+    until: int | None = None,
+) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule. ``needs`` lists tables it reads (``Episodes_last`` for last year's)."""
+
+    def register(func: RuleFunc) -> RuleFunc:
+        new = Rule(code, message, table, fields, needs or (table,), since, until, func)
+        for old in _RULES:
+            if old.code == code and _overlap(old, new):
+                raise ValueError(f"rule {code} is declared twice for overlapping years")
+        _RULES.append(new)
+        return func
+
+    return register
+
+
+def _overlap(a: Rule, b: Rule) -> bool:
+    a_end = a.until if a.until is not None else 9999
+    b_end = b.until if b.until is not None else 9999
+    return a.since <= b_end and b.since <= a_end
+
+
+@cache
+def _load_all() -> tuple[Rule, ...]:
+    from lookedafter.validation import rules as pkg
+
+    for mod in pkgutil.iter_modules(pkg.__path__):
+        if mod.name.startswith("rule_"):
+            importlib.import_module(f"{pkg.__name__}.{mod.name}")
+    return tuple(_RULES)
+
+
+def load_rules(year: int) -> list[Rule]:
+    """Every rule that applies in a collection year (ending 31 March ``year``), by code."""
+    return sorted((r for r in _load_all() if r.applies_to(year)), key=lambda r: _code_key(r.code))
+
+
+def all_rules() -> list[Rule]:
+    return sorted(_load_all(), key=lambda r: (_code_key(r.code), r.since))
+
+
+def _code_key(code: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in code if ch.isdigit())
+    return (int(digits) if digits and code[0].isdigit() else 10**6, code)
+
+
+@dataclass
+class Context:
+    """What a rule sees: the year's tables (and last year's) as LazyFrames with ``ROW``."""
+
+    dataset: Dataset
+    year: int
+    issues: list[Issue] = field(default_factory=list)
+    _cache: dict[str, pl.LazyFrame] = field(default_factory=dict, repr=False)
+
+    @property
+    def start(self) -> date:
+        """First day of the collection year (1 April)."""
+        return date(self.year - 1, 4, 1)
+
+    @property
+    def end(self) -> date:
+        """Last day of the collection year (31 March)."""
+        return date(self.year, 3, 31)
+
+    @property
+    def la_code(self) -> str:
+        return self.dataset.meta.la_code
+
+    def has(self, name: str) -> bool:
+        if name.endswith("_last"):
+            prev = self.dataset.previous
+            return prev is not None and name.removesuffix("_last") in prev
+        return name in self.dataset
+
+    def __getitem__(self, name: str) -> pl.LazyFrame:
+        if name not in self._cache:
+            if name.endswith("_last"):
+                prev = self.dataset.previous
+                frame = prev[name.removesuffix("_last")] if prev is not None else None
+            else:
+                frame = self.dataset[name]
+            if frame is None:
+                raise KeyError(name)
+            lazy = frame.lazy().with_row_index("ROW").with_columns(pl.col("ROW").cast(pl.Int64))
+            from lookedafter.validation import derive
+
+            self._cache[name] = derive.add_derived(name, lazy, self).cache()
+        return self._cache[name]
+
+    def unparseable(self, table: str, column: str) -> set[int]:
+        """Rows where the reader found a value it could not parse (now null) in a column."""
+        return {
+            i.row
+            for i in self.issues
+            if i.table == table
+            and i.column == column
+            and i.row is not None
+            and i.kind in (Kind.BAD_DATE, Kind.BAD_NUMBER)
+        }
+
+
+@dataclass
+class RunResult:
+    errors: pl.DataFrame  # code, table, ROW, CHILD, fields, message
+    skipped: list[tuple[str, str]]  # (code, why)
+    failed: list[tuple[str, str]]  # (code, error)
+    rules_run: list[str]
+
+
+ERROR_SCHEMA = {
+    "code": pl.String,
+    "table": pl.String,
+    "ROW": pl.Int64,
+    "CHILD": pl.String,
+    "fields": pl.String,
+    "message": pl.String,
+}
+
+
+def run(
+    dataset: Dataset, year: int, issues: list[Issue] | None = None, rules: list[Rule] | None = None
+) -> RunResult:
+    """Run every applicable rule.
+
+    Rules that raise are reported as ``failed``, rules whose tables are absent as ``skipped``.
+    """
+    ctx = Context(dataset, year, list(issues or []))
+    chosen = rules if rules is not None else load_rules(year)
+    queries: list[pl.LazyFrame] = []
+    owners: list[Rule] = []
+    skipped: list[tuple[str, str]] = []
+    failed: list[tuple[str, str]] = []
+    for r in chosen:
+        missing = [t for t in r.needs if not ctx.has(t)]
+        if missing:
+            skipped.append((r.code, f"needs {', '.join(missing)}"))
+            continue
+        try:
+            out = r.func(ctx)
+            by_table = out if isinstance(out, Mapping) else {r.table: out}
+            for table, lf in by_table.items():
+                queries.append(_shape(lf, r, table))
+                owners.append(r)
+        except Exception as exc:  # a broken rule must not stop the run
+            failed.append((r.code, f"{type(exc).__name__}: {exc}"))
+    results: list[pl.DataFrame] = []
+    if queries:
+        try:
+            results = pl.collect_all(queries)
+        except Exception:
+            results = []
+            for q, r in zip(queries, owners, strict=True):
+                try:
+                    results.append(q.collect())
+                except Exception as exc:
+                    failed.append((r.code, f"{type(exc).__name__}: {exc}"))
+    found = [f for f in results if f.height]
+    errors = (
+        pl.concat(found, how="vertical_relaxed").unique(maintain_order=True)
+        if found
+        else pl.DataFrame(schema=ERROR_SCHEMA)
+    )
+    ran = sorted({r.code for r in owners} - {c for c, _ in failed}, key=_code_key)
+    return RunResult(errors, skipped, failed, ran)
+
+
+def _shape(lf: pl.LazyFrame, r: Rule, table: str) -> pl.LazyFrame:
+    names = lf.collect_schema().names()
+    child = pl.col("CHILD").cast(pl.String) if "CHILD" in names else pl.lit(None, pl.String)
+    row = pl.col("ROW").cast(pl.Int64) if "ROW" in names else pl.lit(None, pl.Int64)
+    return lf.select(
+        pl.lit(r.code).alias("code"),
+        pl.lit(table).alias("table"),
+        row.alias("ROW"),
+        child.alias("CHILD"),
+        pl.lit(",".join(r.fields)).alias("fields"),
+        pl.lit(r.message).alias("message"),
+    )
