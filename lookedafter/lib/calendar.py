@@ -27,7 +27,7 @@ def england_bank_holidays(first: int = FIRST_YEAR, last: int = LAST_YEAR) -> tup
 
 
 def add_months(day: date, months: int) -> date:
-    """The same day ``months`` calendar months later, clamped to the month's end (31 Jan + 1 = 28 Feb)."""
+    """The same day ``months`` calendar months later, clamped to month end (31 Jan + 1 = 28 Feb)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return date(year, month, min(day.day, _cal.monthrange(year, month)[1]))
