@@ -69,6 +69,11 @@ def _c(name: str, dtype: pl.DataType, desc: str = "", code_list: str | None = No
 
 CHILD = _c("CHILD", Str, "The child's identifier, unique within the authority")
 DOB = _c("DOB", Date, "Date of birth")
+YEAR = _c(
+    "YEAR",
+    Int,
+    "Collection year (ending 31 March) the row belongs to; not a DfE column, not in 903 files",
+)
 
 SSDA903_TABLES: tuple[Table, ...] = (
     Table(
@@ -137,9 +142,10 @@ SSDA903_TABLES: tuple[Table, ...] = (
             _c("SUBSTANCE_MISUSE", Str, code_list="OC2_FLAG"),
             _c("INTERVENTION_RECEIVED", Str, code_list="OC2_FLAG"),
             _c("INTERVENTION_OFFERED", Str, code_list="OC2_FLAG"),
+            YEAR,
         ),
         ssda903=True,
-        key=("CHILD",),
+        key=("CHILD", "YEAR"),
     ),
     Table(
         "OC3",
@@ -150,9 +156,10 @@ SSDA903_TABLES: tuple[Table, ...] = (
             _c("IN_TOUCH", Str, code_list="IN_TOUCH"),
             _c("ACTIV", Str, code_list="ACTIV"),
             _c("ACCOM", Str),
+            YEAR,
         ),
         ssda903=True,
-        key=("CHILD",),
+        key=("CHILD", "YEAR"),
     ),
     Table(
         "AD1",
