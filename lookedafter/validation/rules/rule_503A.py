@@ -1,0 +1,36 @@
+import polars as pl
+
+from lookedafter.validation.helpers_c import differs_from_open_last, flagged
+from lookedafter.validation.registry import Context, rule
+
+
+@rule(
+    "503A",
+    message="The reason for new episode of this year's first episode differs from the episode left "
+    "open at the end of last year's return. The carried-over episode must keep the same "
+    "reason for new episode.",
+    table="Episodes",
+    fields=("RNE",),
+    needs=("Episodes", "Episodes_last"),
+)
+def validate(ctx: Context) -> pl.LazyFrame:
+    return differs_from_open_last(ctx, "RNE")
+
+
+def test_503A_first_episode_matches_last_years_open_episode() -> None:
+    last = pl.DataFrame(
+        {
+            "CHILD": ["1", "2", "3", "4"],
+            "DECOM": ["01/01/2025"] * 4,
+            "DEC": [None, None, "01/02/2025", None],
+            "RNE": ["B", "B", "B", None],
+        }
+    )
+    eps = pl.DataFrame(
+        {
+            "CHILD": ["1", "1", "2", "3", "4"],
+            "DECOM": ["01/01/2025", "01/06/2025", "01/01/2025", "01/06/2025", "01/01/2025"],
+            "RNE": ["B", "P", "P", "P", "P"],
+        }
+    )
+    assert flagged("503A", 2026, {"Episodes": eps}, {"Episodes": last}) == {"Episodes": [2, 4]}

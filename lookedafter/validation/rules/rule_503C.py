@@ -1,0 +1,36 @@
+import polars as pl
+
+from lookedafter.validation.helpers_c import differs_from_open_last, flagged
+from lookedafter.validation.registry import Context, rule
+
+
+@rule(
+    "503C",
+    message="The category of need of this year's first episode differs from the episode left open "
+    "at the end of last year's return. The carried-over episode must keep the same category"
+    " of need.",
+    table="Episodes",
+    fields=("CIN",),
+    needs=("Episodes", "Episodes_last"),
+)
+def validate(ctx: Context) -> pl.LazyFrame:
+    return differs_from_open_last(ctx, "CIN")
+
+
+def test_503C_first_episode_matches_last_years_open_episode() -> None:
+    last = pl.DataFrame(
+        {
+            "CHILD": ["1", "2", "3", "4"],
+            "DECOM": ["01/01/2025"] * 4,
+            "DEC": [None, None, "01/02/2025", None],
+            "CIN": ["N2", "N2", "N2", None],
+        }
+    )
+    eps = pl.DataFrame(
+        {
+            "CHILD": ["1", "1", "2", "3", "4"],
+            "DECOM": ["01/01/2025", "01/06/2025", "01/01/2025", "01/06/2025", "01/01/2025"],
+            "CIN": ["N2", "N1", "N1", "N1", "N1"],
+        }
+    )
+    assert flagged("503C", 2026, {"Episodes": eps}, {"Episodes": last}) == {"Episodes": [2, 4]}
