@@ -1,0 +1,166 @@
+"""Shared pieces for the DfE rules in the 2xx-4xx range: joins, episode neighbours, UASC status.
+
+Rule files import from here so each rule stays a short Polars query. Nothing here mutates a
+frame; every function takes and returns LazyFrames or expressions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+import polars as pl
+
+from lookedafter.schema import Dataset, Meta
+from lookedafter.ssda903.structural import Issue
+from lookedafter.validation.derive import age_at
+from lookedafter.validation.registry import Context, load_rules, run
+
+# Placement codes the DfE guide calls temporary placements (T0-T4). The PLACE list in
+# lookedafter.schema.codes has no grouping, so the group is named here once.
+TEMPORARY_PLACEMENTS = ("T0", "T1", "T2", "T3", "T4")
+# Placed for adoption (with or without current foster carers; consent or placement order).
+ADOPTION_PLACEMENTS = ("A3", "A4", "A5", "A6")
+# Foster placements (relatives/friends U1-U3, other carers U4-U6).
+FOSTER_PLACEMENTS = ("U1", "U2", "U3", "U4", "U5", "U6")
+# "Other placements": Z1 until 2024-25, split into Z11-Z14 from 2025-26.
+OTHER_PLACEMENTS = ("Z1", "Z11", "Z12", "Z13", "Z14")
+# Legal statuses for an agreed series of short-term breaks (respite).
+RESPITE_LEGAL_STATUSES = ("V3", "V4")
+# Placement LA values the DfE uses for placements outside England (rule 218).
+OUTSIDE_ENGLAND_LA = ("CON", "NIR", "SCO", "WAL", "NUK")
+# The value the DfE asks for in URN when a placement has no Ofsted URN.
+NO_URN = "XXXXXXX"
+
+
+def age(dob: pl.Expr, when: pl.Expr) -> pl.Expr:
+    """Whole years of age on a date."""
+    return age_at(dob, when)
+
+
+def years_after(when: pl.Expr, years: int) -> pl.Expr:
+    """The same calendar date ``years`` later (29 February becomes 28 February)."""
+    return when.dt.offset_by(f"{years}y")
+
+
+def child_dob(ctx: Context) -> pl.LazyFrame:
+    """One row per child in Header: CHILD and DOB (``DOB_H`` to avoid clashes)."""
+    return (
+        ctx["Header"]
+        .select("CHILD", pl.col("DOB").alias("DOB_H"))
+        .unique("CHILD", keep="first", maintain_order=True)
+    )
+
+
+def with_dob(frame: pl.LazyFrame, ctx: Context) -> pl.LazyFrame:
+    """Add the child's Header date of birth as ``DOB_H``."""
+    return frame.join(child_dob(ctx), on="CHILD", how="left", maintain_order="left")
+
+
+def neighbours(frame: pl.LazyFrame, columns: tuple[str, ...], order: str = "DECOM") -> pl.LazyFrame:
+    """Sort by child and ``order`` and add ``<col>_prev`` / ``<col>_next`` for each column."""
+    ordered = frame.sort(["CHILD", order, "ROW"], nulls_last=True)
+    exprs: list[pl.Expr] = []
+    for col in columns:
+        exprs.append(pl.col(col).shift(1).over("CHILD").alias(f"{col}_prev"))
+        exprs.append(pl.col(col).shift(-1).over("CHILD").alias(f"{col}_next"))
+    return ordered.with_columns(exprs)
+
+
+def is_first_of_child() -> pl.Expr:
+    """True on a child's first row (after :func:`neighbours` sorting)."""
+    return pl.col("ROW").cum_count().over("CHILD") == 1
+
+
+def uasc_status(uasc: pl.LazyFrame, start: date) -> pl.LazyFrame:
+    """Per child in a UASC table: ``UASC_STATUS`` (UASC at any time in the year starting
+    ``start``: listed with no date ceased, or a date ceased on or after ``start``) and ``DUC``.
+
+    The CSV form of the return has no UASC flag in Header; the flag is read from the UASC file.
+    """
+    return (
+        uasc.group_by("CHILD", maintain_order=True)
+        .agg(pl.col("DUC").drop_nulls().first().alias("DUC"), pl.col("ROW").first())
+        .with_columns(
+            (pl.col("DUC").is_null() | (pl.col("DUC") >= pl.lit(start))).alias("UASC_STATUS")
+        )
+    )
+
+
+def previous_start(ctx: Context) -> date:
+    return date(ctx.year - 2, 4, 1)
+
+
+def previous_end(ctx: Context) -> date:
+    return date(ctx.year - 1, 3, 31)
+
+
+# --- test support -----------------------------------------------------------------------------
+
+
+def d(text: str) -> date:
+    """A date from ``YYYY-MM-DD`` (keeps test tables short)."""
+    return date.fromisoformat(text)
+
+
+def flagged(
+    code: str,
+    tables: Mapping[str, pl.DataFrame],
+    year: int = 2026,
+    last: Mapping[str, pl.DataFrame] | None = None,
+    la_code: str = "",
+    issues: list[Issue] | None = None,
+) -> dict[str, list[int]]:
+    """Run one rule (by code, for a year) on hand-made tables; return table -> failing rows."""
+    chosen = [r for r in load_rules(year) if r.code == code]
+    assert chosen, f"rule {code} does not apply in {year}"
+    previous = Dataset(dict(last), Meta(la_code=la_code)) if last is not None else None
+    ds = Dataset(dict(tables), Meta(la_code=la_code, collection_year=year), previous)
+    result = run(ds, year, issues, rules=chosen)
+    assert not result.failed, result.failed
+    assert not result.skipped, result.skipped
+    out: dict[str, list[int]] = {}
+    for row in result.errors.sort("table", "ROW").iter_rows(named=True):
+        out.setdefault(row["table"], []).append(row["ROW"])
+    return out
+
+
+def uasc_both_years(ctx: Context) -> pl.LazyFrame:
+    """Per child in this year's Header: UASC status and date ceased this year and last year.
+
+    Columns: CHILD, ROW_H (Header row), ROW_U (UASC row or null), DUC, NOW (bool), DUC_last,
+    LAST (bool), IN_LAST (child is in last year's Header, when it was loaded).
+    """
+    now = uasc_status(ctx["UASC"], ctx.start).rename({"ROW": "ROW_U", "UASC_STATUS": "NOW"})
+    last = uasc_status(ctx["UASC_last"], previous_start(ctx)).select(
+        "CHILD", pl.col("DUC").alias("DUC_last"), pl.col("UASC_STATUS").alias("LAST")
+    )
+    header = ctx["Header"].select("CHILD", pl.col("ROW").alias("ROW_H")).unique("CHILD")
+    out = (
+        header.join(now, on="CHILD", how="left")
+        .join(last, on="CHILD", how="left")
+        .with_columns(pl.col("NOW").fill_null(False), pl.col("LAST").fill_null(False))
+    )
+    if ctx.has("Header_last"):
+        seen = (
+            ctx["Header_last"].select("CHILD").unique().with_columns(pl.lit(True).alias("IN_LAST"))
+        )
+        out = out.join(seen, on="CHILD", how="left")
+    else:
+        out = out.with_columns(pl.lit(None, pl.Boolean).alias("IN_LAST"))
+    return out.with_columns(pl.col("IN_LAST").fill_null(False))
+
+
+def uasc_and_header_rows(frame: pl.LazyFrame) -> dict[str, pl.LazyFrame]:
+    """Split a :func:`uasc_both_years` selection into failing UASC and Header rows."""
+    return {
+        "UASC": frame.filter(pl.col("ROW_U").is_not_null()).select(
+            "CHILD", pl.col("ROW_U").alias("ROW")
+        ),
+        "Header": frame.select("CHILD", pl.col("ROW_H").alias("ROW")),
+    }
+
+
+def this_year(frame: pl.LazyFrame, ctx: Context) -> pl.LazyFrame:
+    """OC2/OC3 rows for the collection year (canonical data carries YEAR; a return may not)."""
+    return frame.filter(pl.col("YEAR").is_null() | (pl.col("YEAR") == ctx.year))
