@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -100,11 +100,19 @@ def _code_key(code: str) -> tuple[int, str]:
 
 @dataclass
 class Context:
-    """What a rule sees: the year's tables (and last year's) as LazyFrames with ``ROW``."""
+    """What a rule sees: the year's tables (and last year's) as LazyFrames with ``ROW``.
+
+    ``extra`` holds optional inputs that are not part of the return (``"Providers"``: Ofsted's
+    provider lists, see :mod:`lookedafter.validation.providers`); a rule that ``needs`` one is
+    skipped when it is absent. ``la_districts`` are the ONS district codes that count as the
+    authority's own area (for a county: its districts), besides ``meta.la_code`` itself.
+    """
 
     dataset: Dataset
     year: int
     issues: list[Issue] = field(default_factory=list)
+    extra: dict[str, pl.DataFrame] = field(default_factory=dict)
+    la_districts: frozenset[str] = frozenset()
     _cache: dict[str, pl.LazyFrame] = field(default_factory=dict, repr=False)
 
     @property
@@ -121,7 +129,17 @@ class Context:
     def la_code(self) -> str:
         return self.dataset.meta.la_code
 
+    @property
+    def own_areas(self) -> frozenset[str]:
+        """Area codes that are the authority's own (its code and any districts it covers)."""
+        own = set(self.la_districts)
+        if self.la_code:
+            own.add(self.la_code)
+        return frozenset(own)
+
     def has(self, name: str) -> bool:
+        if name in self.extra:
+            return True
         if name.endswith("_last"):
             prev = self.dataset.previous
             return prev is not None and name.removesuffix("_last") in prev
@@ -129,6 +147,9 @@ class Context:
 
     def __getitem__(self, name: str) -> pl.LazyFrame:
         if name not in self._cache:
+            if name in self.extra:
+                self._cache[name] = self.extra[name].lazy().cache()
+                return self._cache[name]
             if name.endswith("_last"):
                 prev = self.dataset.previous
                 frame = prev[name.removesuffix("_last")] if prev is not None else None
@@ -142,6 +163,11 @@ class Context:
             self._cache[name] = derive.add_derived(name, lazy, self).cache()
         return self._cache[name]
 
+    def dob(self, last: bool = False) -> pl.LazyFrame:
+        """``CHILD, DOB`` from the header (one row per child: the first one given)."""
+        header = self["Header_last" if last else "Header"]
+        return header.select("CHILD", "DOB").unique("CHILD", keep="first", maintain_order=True)
+
     def unparseable(self, table: str, column: str) -> set[int]:
         """Rows where the reader found a value it could not parse (now null) in a column."""
         return {
@@ -152,6 +178,11 @@ class Context:
             and i.row is not None
             and i.kind in (Kind.BAD_DATE, Kind.BAD_NUMBER)
         }
+
+    def bad_value(self, table: str, column: str) -> pl.Expr:
+        """True on rows whose ``column`` held a value the reader could not parse."""
+        rows = sorted(self.unparseable(table, column))
+        return pl.col("ROW").is_in(pl.Series(rows, dtype=pl.Int64).implode())
 
 
 @dataclass
@@ -173,14 +204,25 @@ ERROR_SCHEMA = {
 
 
 def run(
-    dataset: Dataset, year: int, issues: list[Issue] | None = None, rules: list[Rule] | None = None
+    dataset: Dataset,
+    year: int,
+    issues: list[Issue] | None = None,
+    rules: list[Rule] | None = None,
+    *,
+    codes: Collection[str] | None = None,
+    extra: Mapping[str, pl.DataFrame] | None = None,
+    la_districts: Collection[str] = (),
 ) -> RunResult:
-    """Run every applicable rule.
+    """Run every rule that applies in ``year`` (or only ``rules``, or only those ``codes``).
 
-    Rules that raise are reported as ``failed``, rules whose tables are absent as ``skipped``.
+    Rules that raise are reported as ``failed``, rules whose tables are absent as ``skipped``;
+    every other rule's query is collected in one ``pl.collect_all`` call.
     """
-    ctx = Context(dataset, year, list(issues or []))
+    ctx = Context(dataset, year, list(issues or []), dict(extra or {}), frozenset(la_districts))
     chosen = rules if rules is not None else load_rules(year)
+    if codes is not None:
+        wanted = set(codes)
+        chosen = [r for r in chosen if r.code in wanted]
     queries: list[pl.LazyFrame] = []
     owners: list[Rule] = []
     skipped: list[tuple[str, str]] = []
@@ -193,16 +235,17 @@ def run(
         try:
             out = r.func(ctx)
             by_table = out if isinstance(out, Mapping) else {r.table: out}
-            for table, lf in by_table.items():
-                queries.append(_shape(lf, r, table))
-                owners.append(r)
+            shaped = [_shape(lf, r, table) for table, lf in by_table.items()]
         except Exception as exc:  # a broken rule must not stop the run
             failed.append((r.code, f"{type(exc).__name__}: {exc}"))
+            continue
+        queries.extend(shaped)
+        owners.extend([r] * len(shaped))
     results: list[pl.DataFrame] = []
     if queries:
         try:
             results = pl.collect_all(queries)
-        except Exception:
+        except Exception:  # find the rule that broke the batch; keep the others' results
             results = []
             for q, r in zip(queries, owners, strict=True):
                 try:
@@ -215,7 +258,10 @@ def run(
         if found
         else pl.DataFrame(schema=ERROR_SCHEMA)
     )
-    ran = sorted({r.code for r in owners} - {c for c, _ in failed}, key=_code_key)
+    failed_codes = {c for c, _ in failed}
+    ran = sorted({r.code for r in owners} - failed_codes, key=_code_key)
+    if failed_codes and errors.height:
+        errors = errors.filter(~pl.col("code").is_in(sorted(failed_codes)))
     return RunResult(errors, skipped, failed, ran)
 
 

@@ -1,0 +1,146 @@
+"""``lookedafter validate``: check an SSDA903 return against the DfE validation rules."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import Literal, cast
+
+import click
+import polars as pl
+
+from lookedafter.schema import Dataset
+from lookedafter.ssda903.structural import Issue
+from lookedafter.validation import registry, report
+from lookedafter.validation.providers import ProviderListError, read_providers
+
+
+def _read(folder: Path, last: Path | None, year: int | None) -> tuple[Dataset, list[Issue]]:
+    """A 903 folder through the reader, or a canonical dataset folder as it is."""
+    if Dataset.is_canonical_folder(folder):
+        ds = Dataset.read(folder)
+        if last is not None:
+            ds = Dataset(ds.tables, ds.meta, Dataset.read(last))
+        return ds, []
+    try:
+        reader = importlib.import_module("lookedafter.ssda903.io")
+    except ImportError as exc:  # the reader is part of the package; say so if it is missing
+        raise click.ClickException(f"cannot read 903 CSV files: {exc}") from exc
+    result = reader.read_return(folder, last=last, year=year)
+    dataset: Dataset = result.dataset
+    return dataset, list(result.issues)
+
+
+@click.command("validate")
+@click.argument(
+    "folder", type=click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
+)
+@click.option(
+    "--last",
+    type=click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path),
+    help="Folder of last year's return (default: FOLDER/prev when present).",
+)
+@click.option(
+    "--year",
+    type=click.IntRange(2025, 2027),
+    help="Collection year, named by the year it ends (2026 = 2025-26). "
+    "Default: the year recorded with the data.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "xlsx", "html"]),
+    default="csv",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the report here (csv and html go to standard output when omitted).",
+)
+@click.option(
+    "--ofsted-providers",
+    "providers",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Ofsted's social care providers or children's homes list (xlsx or csv); repeat for "
+    "both. Rules that check URNs are skipped without it.",
+)
+@click.option(
+    "--la-districts",
+    default="",
+    help="Comma-separated ONS district codes that count as the authority's own area "
+    "(needed for a two-tier county; the offline postcode data knows only districts).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print no summary on standard error.")
+def command(
+    folder: Path,
+    last: Path | None,
+    year: int | None,
+    fmt: str,
+    out: Path | None,
+    providers: tuple[Path, ...],
+    la_districts: str,
+    quiet: bool,
+) -> None:
+    """Validate the SSDA903 return in FOLDER and report what to fix.
+
+    FOLDER holds the year's 903 CSV files (or a canonical dataset folder). Structural problems
+    (files and values that could not be read) are listed first, then one line per flag: child,
+    table, 0-based data row, rule code, fields and what to fix.
+
+    Exit status: 0 when nothing is flagged, 1 when any rule flags or a file has structural
+    problems, 2 on a usage error.
+
+    \b
+    Example:
+      lookedafter validate demo/903/2026 --year 2026 --format html --out report.html
+      lookedafter validate returns/2026 --last returns/2025 --year 2026 --out flags.csv
+    """
+    if fmt == "xlsx" and out is None:
+        raise click.UsageError("an xlsx report needs --out FILE")
+    dataset, issues = _read(folder, last, year)
+    chosen = year or dataset.meta.collection_year
+    if chosen is None:
+        raise click.UsageError("give --year (the data does not say which collection year it is)")
+    if not registry.FIRST_YEAR <= chosen <= registry.LAST_YEAR:
+        raise click.UsageError(
+            f"collection year {chosen} is not supported "
+            f"({registry.FIRST_YEAR}-{registry.LAST_YEAR})"
+        )
+    extra: dict[str, pl.DataFrame] = {}
+    if providers:
+        try:
+            extra["Providers"] = read_providers(providers)
+        except ProviderListError as exc:
+            raise click.ClickException(str(exc)) from exc
+    districts = [d.strip().upper() for d in la_districts.split(",") if d.strip()]
+    result = registry.run(dataset, chosen, issues, extra=extra, la_districts=districts)
+    rep = report.build(result, chosen, issues, dataset.meta.la_name)
+    text = report.write(rep, cast(Literal["csv", "xlsx", "html"], fmt), out)
+    if text is not None:
+        sys.stdout.write(text)
+    if not quiet:
+        _summary(rep, out)
+    if not rep.clean or rep.structural.height:
+        raise SystemExit(1)
+
+
+def _summary(rep: report.Report, out: Path | None) -> None:
+    err = sys.stderr
+    year = rep.year
+    click.echo(
+        f"{year - 1}-{str(year)[-2:]}: {rep.structural.height} structural problem(s), "
+        f"{rep.flags.height} flag(s) for {rep.by_child().height} child(ren) from "
+        f"{rep.by_rule().height} rule(s); {len(rep.rules_run)} rules run, "
+        f"{len(rep.skipped)} skipped, {len(rep.failed)} failed.",
+        file=err,
+    )
+    for row in rep.by_rule().head(10).iter_rows(named=True):
+        click.echo(f"  {row['code']:>6}  {row['flags']:>6}  {row['message'][:80]}", file=err)
+    for code, why in rep.failed:
+        click.echo(f"  rule {code} failed to run: {why}", file=err)
+    if out is not None:
+        click.echo(f"Report written to {out}", file=err)

@@ -1,0 +1,135 @@
+"""The rule runner: skipping, failing, collecting together, derived fields, the previous year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+
+from lookedafter.schema import Dataset
+from lookedafter.schema.dataset import Meta
+from lookedafter.ssda903.structural import Issue, Kind
+from lookedafter.validation import derive
+from lookedafter.validation.registry import Context, Rule, load_rules, run
+
+
+def _rule(code: str, func: object, table: str = "Header", needs: tuple[str, ...] = ()) -> Rule:
+    return Rule(code, "message long enough", table, ("CHILD",), needs or (table,), 2025, None, func)  # type: ignore[arg-type]
+
+
+def _header() -> pl.DataFrame:
+    return pl.DataFrame({"CHILD": ["a", "b", "c"], "ETHNIC": ["WBRI", "XXXX", "WBRI"]})
+
+
+def test_it_reports_a_raising_rule_as_failed_and_runs_the_others() -> None:
+    def broken(ctx: Context) -> pl.LazyFrame:
+        raise RuntimeError("boom")
+
+    def bad_column(ctx: Context) -> pl.LazyFrame:
+        return ctx["Header"].filter(pl.col("NO_SUCH_COLUMN") == 1)
+
+    def good(ctx: Context) -> pl.LazyFrame:
+        return ctx["Header"].filter(pl.col("ETHNIC") == "XXXX")
+
+    rules = [_rule("X1", broken), _rule("X2", bad_column), _rule("X3", good)]
+    result = run(Dataset({"Header": _header()}), 2026, rules=rules)
+    assert [c for c, _ in result.failed] == ["X1", "X2"]
+    assert "boom" in result.failed[0][1]
+    assert result.rules_run == ["X3"]
+    assert result.errors.select("code", "table", "ROW", "CHILD").rows() == [
+        ("X3", "Header", 1, "b")
+    ]
+
+
+def test_it_isolates_a_rule_that_fails_only_when_collected() -> None:
+    def fails_late(ctx: Context) -> pl.LazyFrame:
+        return ctx["Header"].filter(pl.col("ETHNIC").cast(pl.Int64) > 0)
+
+    def good(ctx: Context) -> pl.LazyFrame:
+        return ctx["Header"].filter(pl.col("ETHNIC") == "XXXX")
+
+    result = run(
+        Dataset({"Header": _header()}), 2026, rules=[_rule("L1", fails_late), _rule("L2", good)]
+    )
+    assert [c for c, _ in result.failed] == ["L1"]
+    assert result.errors["code"].to_list() == ["L2"]
+
+
+def test_it_skips_a_rule_whose_tables_are_absent() -> None:
+    def uses_last(ctx: Context) -> pl.LazyFrame:
+        return ctx["Header_last"]
+
+    rule = _rule("S1", uses_last, needs=("Header", "Header_last"))
+    result = run(Dataset({"Header": _header()}), 2026, rules=[rule])
+    assert result.skipped == [("S1", "needs Header_last")]
+    assert result.errors.height == 0
+    with_last = Dataset({"Header": _header()}, previous=Dataset({"Header": _header()}))
+    assert run(with_last, 2026, rules=[rule]).errors.height == 3
+
+
+def test_a_rule_may_flag_rows_in_several_tables() -> None:
+    def both(ctx: Context) -> dict[str, pl.LazyFrame]:
+        return {"Header": ctx["Header"].head(1), "UASC": ctx["UASC"]}
+
+    ds = Dataset({"Header": _header(), "UASC": pl.DataFrame({"CHILD": ["z"]})})
+    rule = _rule("M1", both, needs=("Header", "UASC"))
+    result = run(ds, 2026, rules=[rule])
+    assert result.errors.select("table", "ROW", "CHILD").rows() == [
+        ("Header", 0, "a"),
+        ("UASC", 0, "z"),
+    ]
+
+
+def test_it_runs_only_the_codes_asked_for() -> None:
+    result = run(Dataset({"Header": _header()}), 2026, codes=["103"])
+    assert result.rules_run == ["103"]
+    assert result.errors["ROW"].to_list() == [1]
+
+
+def test_unparseable_values_come_from_the_readers_issues() -> None:
+    issue = Issue(Kind.BAD_DATE, "header.csv", "not a date", "Header", 2, "DOB", "31/02/2020")
+    ctx = Context(Dataset({"Header": _header()}), 2026, [issue])
+    assert ctx.unparseable("Header", "DOB") == {2}
+    assert ctx["Header"].filter(ctx.bad_value("Header", "DOB")).collect()["CHILD"].to_list() == [
+        "c"
+    ]
+
+
+def test_the_collection_year_window() -> None:
+    ctx = Context(Dataset(), 2026)
+    assert (ctx.start, ctx.end) == (date(2025, 4, 1), date(2026, 3, 31))
+
+
+def test_episodes_gain_distance_and_location_from_postcodes() -> None:
+    episodes = pl.DataFrame(
+        {
+            "CHILD": ["a", "b", "c"],
+            "HOME_POST": ["M1 1AE", "M1 1AE", None],
+            "PL_POST": ["M1 1AE", "LS1 1UR", "M1 1AE"],
+        }
+    )
+    ds = Dataset({"Episodes": episodes}, Meta(la_code="E08000003"))
+    got = Context(ds, 2026)["Episodes"].collect()
+    assert got["PL_LA"].to_list() == ["E08000003", "E08000035", "E08000003"]
+    assert got["PL_LOCATION"].to_list() == ["IN", "OUT", "IN"]
+    assert got["PL_DISTANCE"][0] == 0.0
+    assert 30 < got["PL_DISTANCE"][1] < 40  # Manchester to Leeds, about 36 miles
+    assert got["PL_DISTANCE"][2] == 999.9
+    county = Context(ds, 2026, la_districts=frozenset({"E08000035"}))
+    assert county["Episodes"].collect()["PL_LOCATION"].to_list() == ["IN", "IN", "IN"]
+
+
+def test_age_and_birthdays_treat_29_february_alike() -> None:
+    frame = pl.DataFrame({"DOB": [date(2008, 2, 29), date(2010, 6, 15)]})
+    got = frame.select(
+        derive.age_at(pl.col("DOB"), pl.lit(date(2025, 2, 28))).alias("age_28"),
+        derive.age_at(pl.col("DOB"), pl.lit(date(2025, 3, 1))).alias("age_1"),
+        derive.birthday(pl.col("DOB"), 17).alias("b17"),
+    )
+    assert got["age_28"].to_list() == [16, 14]
+    assert got["age_1"].to_list() == [17, 14]
+    assert got["b17"].to_list() == [date(2025, 3, 1), date(2027, 6, 15)]
+
+
+def test_rules_load_per_year() -> None:
+    assert all(r.applies_to(2026) for r in load_rules(2026))
