@@ -21,6 +21,9 @@ class Kind(StrEnum):
     BAD_DATE = "bad_date"
     BAD_NUMBER = "bad_number"
     BAD_ROW = "bad_row"  # wrong number of fields on a line
+    BAD_ENCODING = "bad_encoding"  # bytes neither UTF-8 nor cp1252: replaced, the row kept
+    OPTIONAL_FILE_MISSING = "optional_file_missing"  # a table other than Header/Episodes absent
+    TABLE_NOT_IN_YEAR = "table_not_in_year"  # e.g. a DoLo file in a return before 2026-27
 
 
 FATAL = {Kind.MISSING_FILE, Kind.UNREADABLE_FILE, Kind.WRONG_DELIMITER, Kind.EMPTY_FILE}
