@@ -1,0 +1,40 @@
+"""On PostgreSQL, a trigger refuses any UPDATE or DELETE of the audit log (SQLite: the model).
+
+TRUNCATE is left to the table's owner (the test runner empties tables that way); the service's
+database role should not own the tables in production.
+"""
+
+from typing import Any
+
+from django.db import migrations
+
+CREATE = """
+CREATE OR REPLACE FUNCTION register_auditevent_append_only() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'the audit log is append-only: % refused', TG_OP;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER register_auditevent_no_update_delete
+    BEFORE UPDATE OR DELETE ON register_auditevent
+    FOR EACH ROW EXECUTE FUNCTION register_auditevent_append_only();
+"""
+
+DROP = """
+DROP TRIGGER IF EXISTS register_auditevent_no_update_delete ON register_auditevent;
+DROP FUNCTION IF EXISTS register_auditevent_append_only();
+"""
+
+
+def forwards(apps: Any, schema_editor: Any) -> None:
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(CREATE)
+
+
+def backwards(apps: Any, schema_editor: Any) -> None:
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DROP)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("register", "0001_register")]  # noqa: RUF012
+    operations = [migrations.RunPython(forwards, backwards)]  # noqa: RUF012
