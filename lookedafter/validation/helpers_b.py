@@ -164,3 +164,34 @@ def uasc_and_header_rows(frame: pl.LazyFrame) -> dict[str, pl.LazyFrame]:
 def this_year(frame: pl.LazyFrame, ctx: Context) -> pl.LazyFrame:
     """OC2/OC3 rows for the collection year (canonical data carries YEAR; a return may not)."""
     return frame.filter(pl.col("YEAR").is_null() | (pl.col("YEAR") == ctx.year))
+
+
+def days_between(start: pl.Expr, end: pl.Expr) -> pl.Expr:
+    """Whole days from one date to another (negative when ``end`` is earlier)."""
+    return (end - start).dt.total_days()
+
+
+def open_until(ctx: Context) -> pl.Expr:
+    """An episode's end date, or the last day of the collection year while it is still open."""
+    return pl.coalesce(pl.col("DEC"), pl.lit(ctx.end))
+
+
+def spells(eps: pl.LazyFrame, keep: pl.Expr, ctx: Context) -> pl.LazyFrame:
+    """Episodes matching ``keep`` with ``SPELL_DAYS``: the length of the unbroken run of such
+    episodes (each starting the day the previous one ended) that the episode belongs to.
+
+    Open episodes count to the end of the collection year.
+    """
+    chosen = eps.filter(keep & pl.col("DECOM").is_not_null()).sort("CHILD", "DECOM", "ROW")
+    prev_end = pl.col("DEC").shift(1).over("CHILD")
+    new_spell = prev_end.is_null() | (pl.col("DECOM") != prev_end)
+    return (
+        chosen.with_columns(new_spell.cast(pl.Int32).cum_sum().over("CHILD").alias("_SPELL"))
+        .with_columns(
+            days_between(
+                pl.col("DECOM").min().over("CHILD", "_SPELL"),
+                open_until(ctx).max().over("CHILD", "_SPELL"),
+            ).alias("SPELL_DAYS")
+        )
+        .drop("_SPELL")
+    )
