@@ -155,3 +155,24 @@ def differs_from_open_last(ctx: Context, column: str) -> pl.LazyFrame:
     else:
         last = pl.col("_LAST")
     return first.join(open_last, on="CHILD").filter(value.ne_missing(last))
+
+
+def not_in_header(ctx: Context, table: str) -> pl.LazyFrame:
+    """Rows of ``table`` whose child has no Header row."""
+    return ctx[table].join(ctx["Header"], on="CHILD", how="anti")
+
+
+def differs_from_header(ctx: Context, table: str, column: str) -> pl.LazyFrame:
+    """Rows of ``table`` whose ``column`` differs from the child's Header row."""
+    header = ctx["Header"].select("CHILD", pl.col(column).alias("_HEADER"))
+    return ctx[table].join(header, on="CHILD").filter(pl.col(column).ne_missing(pl.col("_HEADER")))
+
+
+def repeated_children(ctx: Context, table: str) -> pl.LazyFrame:
+    """Every row of a child who appears more than once in a one-row-per-child table.
+
+    OC2 and OC3 carry a collection YEAR in the canonical dataset; a child may appear once a year.
+    """
+    frame = ctx[table]
+    keys = ["CHILD", "YEAR"] if "YEAR" in frame.collect_schema().names() else ["CHILD"]
+    return frame.filter(pl.len().over(keys) > 1)
