@@ -14,6 +14,7 @@ districts must be given (``--la-districts`` on the command line): they cannot be
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -27,7 +28,14 @@ if TYPE_CHECKING:
 def add_derived(name: str, lazy: pl.LazyFrame, ctx: Context) -> pl.LazyFrame:
     base = name.removesuffix("_last")
     if base == "Episodes":
-        frame = postcodes.with_distance(lazy.collect())
+        frame = lazy.collect()
+        if frame.select(pl.col("HOME_POST", "PL_POST").drop_nulls().len()).sum_horizontal()[0]:
+            frame = postcodes.with_distance(frame)
+        else:  # nothing to look up: do not load the postcode data
+            frame = frame.with_columns(
+                pl.lit(postcodes.UNKNOWN_DISTANCE).alias("PL_DISTANCE"),
+                pl.lit(None, pl.String).alias("PL_LA"),
+            )
         return frame.with_columns(placement_location(ctx.own_areas)).lazy()
     return lazy
 
@@ -58,3 +66,78 @@ def birthday(dob: pl.Expr, years: int) -> pl.Expr:
     shifted = dob.dt.offset_by(f"{years}y")
     leapling = (dob.dt.month() == 2) & (dob.dt.day() == 29) & (shifted.dt.day() == 28)
     return pl.when(leapling).then(shifted.dt.offset_by("1d")).otherwise(shifted)
+
+
+# ---- shared pieces for rules -------------------------------------------------------------------
+
+RESPITE = ("V3", "V4")  # legal statuses of an agreed series of short breaks
+ADOPTED = ("E11", "E12")  # episode ended: adopted
+OC2_ITEMS = (
+    "CONVICTED",
+    "HEALTH_CHECK",
+    "IMMUNISATIONS",
+    "TEETH_CHECK",
+    "HEALTH_ASSESSMENT",
+    "SUBSTANCE_MISUSE",
+    "INTERVENTION_RECEIVED",
+    "INTERVENTION_OFFERED",
+)
+OC3_ITEMS = ("IN_TOUCH", "ACTIV", "ACCOM")
+AD1_ITEMS = ("DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR")
+
+
+def not_in(column: str, allowed: Iterable[str]) -> pl.Expr:
+    """A value is given and is not one of ``allowed`` (exact, case-sensitive)."""
+    return pl.col(column).is_not_null() & ~pl.col(column).is_in(sorted(allowed))
+
+
+def any_given(columns: Iterable[str]) -> pl.Expr:
+    return pl.any_horizontal([pl.col(c).is_not_null() for c in columns])
+
+
+def all_given(columns: Iterable[str]) -> pl.Expr:
+    return pl.all_horizontal([pl.col(c).is_not_null() for c in columns])
+
+
+def year_label(year: int) -> str:
+    """``2026`` -> ``'2025-26'``."""
+    return f"{year - 1}-{str(year)[-2:]}"
+
+
+def continuously_looked_after(ctx: Context) -> pl.LazyFrame:
+    """``CHILD`` of each child looked after continuously for the 12 months to 31 March (OC2).
+
+    Looked after on 1 April and throughout the year to 31 March: the first episode began on or
+    before 1 April, no episode began a new period of care (RNE ``S``) after 1 April, no episode
+    ended a period of care during the year (DEC in the year with REC other than ``X1``), and no
+    short-break (V3/V4) episode was open during the year.
+    """
+    start, end = pl.lit(ctx.start), pl.lit(ctx.end)
+    eps = ctx["Episodes"]
+    open_in_year = (pl.col("DEC").is_null() | (pl.col("DEC") >= start)) & (pl.col("DECOM") <= end)
+    breaks = (
+        ((pl.col("RNE") == "S") & (pl.col("DECOM") > start))
+        | (pl.col("DEC").is_between(start, end) & (pl.col("REC") != "X1"))
+        | (pl.col("LS").is_in(list(RESPITE)) & open_in_year)
+        | pl.col("DECOM").is_null()
+    )
+    return (
+        eps.group_by("CHILD")
+        .agg(
+            pl.col("DECOM").min().alias("_first"),
+            breaks.any().alias("_broken"),
+        )
+        .filter((pl.col("_first") <= start) & ~pl.col("_broken"))
+        .select("CHILD")
+    )
+
+
+def in_year_episodes(ctx: Context, last: bool = False) -> pl.LazyFrame:
+    """Episodes open at any time in the collection year (this year's file, or last year's)."""
+    start = ctx.start if not last else ctx.start.replace(year=ctx.start.year - 1)
+    end = ctx.end if not last else ctx.end.replace(year=ctx.end.year - 1)
+    eps = ctx["Episodes_last" if last else "Episodes"]
+    return eps.filter(
+        (pl.col("DECOM") <= pl.lit(end))
+        & (pl.col("DEC").is_null() | (pl.col("DEC") >= pl.lit(start)))
+    )

@@ -66,6 +66,8 @@ def read_providers(paths: Iterable[str | Path]) -> pl.DataFrame:
             raise ProviderListError(f"{path}: no sheet has a column headed URN")
     frame = pl.DataFrame(records, schema={k: v for k, v in SCHEMA.items() if k != "LA"})
     frame = frame.unique("URN", keep="first", maintain_order=True)
+    if frame["POSTCODE"].drop_nulls().len() == 0:
+        return frame.with_columns(pl.lit(None, pl.String).alias("LA")).select(list(SCHEMA))
     districts = postcodes.lookup_for(frame["POSTCODE"]).select(
         pl.col("PCD").alias("POSTCODE"), pl.col("LAUA").alias("LA")
     )

@@ -138,6 +138,9 @@ class Context:
         return frozenset(own)
 
     def has(self, name: str) -> bool:
+        """Whether a table (or ``"LA"``: the authority's own area codes) was given."""
+        if name == "LA":
+            return bool(self.own_areas)
         if name in self.extra:
             return True
         if name.endswith("_last"):
