@@ -1,0 +1,35 @@
+import polars as pl
+
+from lookedafter.validation.helpers_b import d, flagged, with_dob, years_after
+from lookedafter.validation.registry import Context, rule
+
+# Placement types this age limit applies to (supported accommodation).
+_PLACES = ("H5", "K3")
+_MIN_AGE = 16
+
+
+@rule(
+    "371",
+    message=(
+        "The child is in supported accommodation not subject to children's homes regulations "
+        "but was under 16 when the placement started. Check PLACE, DECOM and DOB."
+    ),
+    table="Episodes",
+    fields=("DECOM", "PLACE"),
+    needs=("Episodes", "Header"),
+)
+def validate(ctx: Context) -> pl.LazyFrame:
+    return with_dob(ctx["Episodes"], ctx).filter(
+        pl.col("PLACE").is_in(_PLACES) & (pl.col("DECOM") < years_after(pl.col("DOB_H"), _MIN_AGE))
+    )
+
+
+def test_371_minimum_age_for_the_placement() -> None:
+    header = pl.DataFrame(
+        {"CHILD": ["1", "2", "3"], "DOB": [d("2010-06-02"), d("2010-06-01"), d("2020-01-01")]}
+    )
+    decom = d("2010-06-01").replace(year=2010 + _MIN_AGE)
+    eps = pl.DataFrame(
+        {"CHILD": ["1", "2", "3"], "DECOM": [decom] * 3, "PLACE": ["H5", "H5", "U1"]}
+    )
+    assert flagged("371", {"Header": header, "Episodes": eps}) == {"Episodes": [0]}
