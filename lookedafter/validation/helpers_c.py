@@ -8,6 +8,7 @@ tests that sit beside each rule.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 import polars as pl
 
@@ -176,3 +177,8 @@ def repeated_children(ctx: Context, table: str) -> pl.LazyFrame:
     frame = ctx[table]
     keys = ["CHILD", "YEAR"] if "YEAR" in frame.collect_schema().names() else ["CHILD"]
     return frame.filter(pl.len().over(keys) > 1)
+
+
+def sw_period_start(ctx: Context) -> date:
+    """Start of the social worker reporting period: the year before the collection year."""
+    return date(ctx.year - 2, 4, 1)

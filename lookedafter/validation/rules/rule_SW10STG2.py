@@ -1,0 +1,27 @@
+import polars as pl
+
+from lookedafter.validation.helpers_c import flagged, with_previous
+from lookedafter.validation.registry import Context, rule
+
+
+@rule(
+    "SW10STG2",
+    message="This social worker episode starts before the previous one ended. Correct the start "
+    "date, or the end date of the previous episode.",
+    table="SWEpisodes",
+    fields=("SW_DECOM",),
+)
+def validate(ctx: Context) -> pl.LazyFrame:
+    swe = with_previous(ctx["SWEpisodes"], "SW_DECOM", ["SW_DEC"])
+    return swe.filter(pl.col("SW_DECOM") < pl.col("SW_DEC_PREV"))
+
+
+def test_SW10STG2_episodes_do_not_overlap() -> None:
+    swe = pl.DataFrame(
+        {
+            "CHILD": ["1", "1", "2", "2"],
+            "SW_DECOM": ["01/05/2025", "01/06/2025", "01/05/2025", "01/06/2025"],
+            "SW_DEC": ["02/06/2025", None, "01/06/2025", None],
+        }
+    )
+    assert flagged("SW10STG2", 2026, {"SWEpisodes": swe}) == {"SWEpisodes": [1]}
