@@ -8,10 +8,13 @@ Polars' business-day functions are marked unstable, so they are called only here
 from __future__ import annotations
 
 import calendar as _cal
+import csv
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
+from pathlib import Path
 
 import holidays
 import polars as pl
@@ -103,6 +106,49 @@ class Calendar:
         nxt = self.add_working_days(moment.date(), 1)
         return datetime(nxt.year, nxt.month, nxt.day, hour, tzinfo=moment.tzinfo)
 
+    def next_working_start(self, moment: datetime, hour: int) -> datetime:
+        """The first ``hour`` o'clock on a working day strictly after ``moment``.
+
+        "By 09:00 next working day": a contact at 20:00 on a Monday is due 09:00 Tuesday, one at
+        03:00 on a Tuesday is due 09:00 that Tuesday, one on a Saturday is due 09:00 Monday.
+        """
+        day = moment.date()
+        at = datetime(day.year, day.month, day.day, hour, tzinfo=moment.tzinfo)
+        if self.is_working_day(day) and moment < at:
+            return at
+        nxt = self.add_working_days(day, 1)
+        return datetime(nxt.year, nxt.month, nxt.day, hour, tzinfo=moment.tzinfo)
+
+    @staticmethod
+    def add_hours(moment: datetime, hours: int) -> datetime:
+        """Clock hours: 72 hours after 22:00 Friday is 22:00 Monday, whatever the calendar."""
+        return moment + timedelta(hours=hours)
+
+    @staticmethod
+    def hours_between(start: datetime, end: datetime) -> float:
+        return (end - start).total_seconds() / 3600
+
+    def with_closure_days(self, days: Iterable[date]) -> Calendar:
+        """This calendar with the authority's own closure days added."""
+        return Calendar(self.closure_days | frozenset(days), self.terms)
+
+    def with_terms(self, terms: Iterable[Term]) -> Calendar:
+        """This calendar with the authority's own school terms."""
+        return Calendar(self.closure_days, check_terms(terms))
+
+    def term_containing(self, day: date) -> Term | None:
+        for term in self.terms:
+            if term.start <= day <= term.end:
+                return term
+        return None
+
+    def terms_frame(self) -> pl.DataFrame:
+        """The school terms as a frame: ``TERM_START``, ``TERM_END`` (Date), sorted."""
+        return pl.DataFrame(
+            {"TERM_START": [t.start for t in self.terms], "TERM_END": [t.end for t in self.terms]},
+            schema={"TERM_START": pl.Date, "TERM_END": pl.Date},
+        ).sort("TERM_START")
+
     def term_containing_or_after(self, day: date) -> Term | None:
         for term in self.terms:
             if term.end >= day:
@@ -128,10 +174,72 @@ class Calendar:
             start + pl.duration(days=1), end + pl.duration(days=1), holidays=self.non_working
         )
 
+    def is_working_day_expr(self, expr: pl.Expr) -> pl.Expr:
+        """Expression form of :meth:`is_working_day` for a Date column."""
+        return expr.dt.is_business_day(holidays=self.non_working)
+
+    def next_working_start_expr(self, moment: pl.Expr, hour: int) -> pl.Expr:
+        """Expression form of :meth:`next_working_start` for a Datetime column."""
+        day = moment.dt.date()
+        same_day = self.is_working_day_expr(day) & (moment.dt.hour() < hour)
+        target = pl.when(same_day).then(day).otherwise(self.add_working_days_expr(day, 1))
+        return target.cast(pl.Datetime("us")) + pl.duration(hours=hour)
+
     @staticmethod
-    def add_months_expr(expr: pl.Expr, months: int) -> pl.Expr:
-        """Expression form of :func:`add_months` (clamped to month end)."""
+    def add_hours_expr(moment: pl.Expr, hours: int | pl.Expr) -> pl.Expr:
+        """Clock hours added to a Datetime column."""
+        return moment + pl.duration(hours=hours)
+
+    @staticmethod
+    def add_days_expr(expr: pl.Expr, days: int | pl.Expr) -> pl.Expr:
+        """Calendar days added to a Date column ("within one week" = start + 7 days)."""
+        return expr + pl.duration(days=days)
+
+    @staticmethod
+    def days_between_expr(start: pl.Expr, end: pl.Expr) -> pl.Expr:
+        """Calendar days from ``start`` to ``end`` (negative when end is earlier)."""
+        return (end - start).dt.total_days()
+
+    @staticmethod
+    def add_months_expr(expr: pl.Expr, months: int | pl.Expr) -> pl.Expr:
+        """Expression form of :func:`add_months` (clamped to month end: 29 Feb + 12 = 28 Feb)."""
+        if isinstance(months, pl.Expr):
+            return expr.dt.offset_by(pl.format("{}mo", months))
         return expr.dt.offset_by(f"{months}mo")
+
+
+def age_on(dob: date, day: date) -> int:
+    """Whole years of age on ``day`` (born 29 Feb: a year older on 1 Mar in other years)."""
+    years = day.year - dob.year
+    return years - (1 if (day.month, day.day) < (dob.month, dob.day) else 0)
+
+
+def age_expr(dob: pl.Expr, day: pl.Expr) -> pl.Expr:
+    """Expression form of :func:`age_on`."""
+    before = (day.dt.month() < dob.dt.month()) | (
+        (day.dt.month() == dob.dt.month()) & (day.dt.day() < dob.dt.day())
+    )
+    return (day.dt.year() - dob.dt.year() - before.cast(pl.Int32)).cast(pl.Int32)
+
+
+def read_terms(path: str | Path) -> tuple[Term, ...]:
+    """An authority's term dates from a CSV file with ``start`` and ``end`` columns (ISO dates)."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    terms = [Term(date.fromisoformat(r["start"]), date.fromisoformat(r["end"])) for r in rows]
+    return check_terms(terms)
+
+
+def check_terms(terms: Iterable[Term]) -> tuple[Term, ...]:
+    """Sort terms and refuse ones that end before they start or overlap."""
+    ordered = tuple(sorted(terms, key=lambda t: t.start))
+    for term in ordered:
+        if term.end < term.start:
+            raise ValueError(f"term {term.start} to {term.end} ends before it starts")
+    for a, b in itertools.pairwise(ordered):
+        if b.start <= a.end:
+            raise ValueError(f"terms {a.start}-{a.end} and {b.start}-{b.end} overlap")
+    return ordered
 
 
 def dates(values: Iterable[str]) -> list[date]:

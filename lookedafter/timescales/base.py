@@ -1,0 +1,429 @@
+"""What every group of timescale rules shares.
+
+* :class:`RuleInfo`: a rule's REFERENCE.md ID, title, source and day type, declared once in the
+  module that computes it.
+* :class:`Context`: the dataset cut at the reference date, the policy, and derived frames built
+  once (periods of care, placements, reviews) as LazyFrames.
+* :func:`finish`: turns a rule's occurrences (clock start, due dates, done date, when the duty
+  lapsed) into the engine's columns, with STATUS and a plain-English REASON.
+
+A rule module returns a LazyFrame with the columns of :data:`OCCURRENCE_SCHEMA`; nothing here
+loops over children.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Literal
+
+import polars as pl
+
+from lookedafter.lib.calendar import Calendar
+from lookedafter.schema.dataset import Dataset
+from lookedafter.timescales.policy import Policy
+
+DayType = Literal["calendar", "working days", "clock hours", "school terms", "derived", "local"]
+STATUSES = ("on_time", "late", "overdue", "due_soon", "not_yet_due", "not_applicable")
+SHORT_BREAK_LS = ("V3", "V4")
+LONG_TERM_FOSTERING = ("U1", "U4")
+CONNECTED_PERSON_PLACE = ("U1", "U2", "U3")
+ADOPTION_PLACE = ("A3", "A4", "A5", "A6")
+ADOPTION_WITH_FOSTER_CARER = ("A3", "A5")
+TEMPORARY_PLACE = ("T0", "T1", "T2", "T3", "T4")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    id: str
+    title: str
+    source: str
+    day_type: DayType
+    group: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleGroup:
+    """A module's rules and the function computing their occurrences."""
+
+    rules: tuple[RuleInfo, ...]
+    compute: Callable[[Context], pl.LazyFrame]
+
+
+# The columns a rule module returns (before WORKER_ID/TEAM_ID, STATUS and REASON are added).
+OCCURRENCE_SCHEMA: dict[str, pl.DataType] = {
+    "CHILD": pl.String(),
+    "RULE": pl.String(),
+    "CLOCK_START": pl.Date(),
+    "DUE_DATE": pl.Date(),
+    "STATUTORY_DUE_DATE": pl.Date(),
+    "DONE_DATE": pl.Date(),
+    "DUE_AT": pl.Datetime("us"),  # clock-hour rules (M1, D1): the exact deadline
+    "DONE_AT": pl.Datetime("us"),
+    "LAPSE_DATE": pl.Date(),  # the duty ended (placement or care ended) on this date
+    "LAPSE_WHAT": pl.String(),  # e.g. "the placement ended"
+    "NA_REASON": pl.String(),  # set when the rule does not apply at all
+    "WHAT": pl.String(),  # e.g. "Visit"
+    "BASIS": pl.String(),  # e.g. "6 weeks after the visit on 29/01/2026"
+    "NOTE": pl.String(),  # extra words for the reason (e.g. "offered and declined")
+    "TEAM_HINT": pl.String(),  # team named by the record itself (EDT receiving team)
+}
+
+OUTPUT_SCHEMA: dict[str, pl.DataType] = {
+    "CHILD": pl.String(),
+    "RULE": pl.String(),
+    "OCCURRENCE": pl.Int32(),
+    "CLOCK_START": pl.Date(),
+    "DUE_DATE": pl.Date(),
+    "STATUTORY_DUE_DATE": pl.Date(),
+    "DONE_DATE": pl.Date(),
+    "STATUS": pl.String(),
+    "REASON": pl.String(),
+    "WORKER_ID": pl.String(),
+    "TEAM_ID": pl.String(),
+}
+
+
+def conform(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """Select the occurrence columns, adding missing ones as typed nulls."""
+    names = frame.collect_schema().names()
+    return frame.select(
+        [
+            (pl.col(n) if n in names else pl.lit(None)).cast(t).alias(n)
+            for n, t in OCCURRENCE_SCHEMA.items()
+        ]
+    )
+
+
+def dmy(expr: pl.Expr) -> pl.Expr:
+    """A date as the reasons write it: 29/01/2026."""
+    return expr.dt.strftime("%d/%m/%Y")
+
+
+def interval_text(days: pl.Expr | None = None, months: pl.Expr | None = None) -> pl.Expr:
+    """ "6 weeks", "1 week", "10 days", "3 months" from a day or month count column."""
+    if months is not None:
+        return (
+            pl.when(months == 1).then(pl.lit("1 month")).otherwise(pl.format("{} months", months))
+        )
+    assert days is not None
+    return (
+        pl.when(days == 7)
+        .then(pl.lit("1 week"))
+        .when((days % 7) == 0)
+        .then(pl.format("{} weeks", days // 7))
+        .when(days == 1)
+        .then(pl.lit("1 day"))
+        .otherwise(pl.format("{} days", days))
+    )
+
+
+@dataclass
+class Context:
+    """The dataset as known on ``as_of``, the policy, and frames several rules share."""
+
+    ds: Dataset
+    as_of: date
+    policy: Policy
+    _cache: dict[str, pl.LazyFrame] = field(default_factory=dict)
+
+    @property
+    def cal(self) -> Calendar:
+        return self.policy.calendar
+
+    def table(self, name: str) -> pl.LazyFrame:
+        return self.ds[name].lazy()
+
+    def lit_as_of(self) -> pl.Expr:
+        return pl.lit(self.as_of, dtype=pl.Date)
+
+    # ---- episodes, periods of care, placements ----------------------------------------------
+    @cached_property
+    def episodes(self) -> pl.LazyFrame:
+        """Episodes started by ``as_of``; an end after ``as_of`` is not yet known (open).
+
+        Adds PERIOD (period of care number per child) and PLACEMENT (placement number per
+        child): a new placement starts with a new period or a change of carer (RNE P or B); a
+        change of placement with the same carers (T, U) or of legal status only (L) continues it,
+        and a temporary move (T0-T4) does not start a placement of its own.
+        """
+        as_of = self.lit_as_of()
+        ep = (
+            self.table("Episodes")
+            .filter(pl.col("DECOM").is_not_null() & (pl.col("DECOM") <= as_of))
+            .with_columns(
+                DEC=pl.when(pl.col("DEC") > as_of).then(None).otherwise(pl.col("DEC")),
+            )
+            .sort("CHILD", "DECOM")
+        )
+        prev_dec = pl.col("DEC").shift(1).over("CHILD")
+        new_period = prev_dec.is_null() | (prev_dec != pl.col("DECOM")) | (pl.col("RNE") == "S")
+        new_placement = new_period | (
+            pl.col("RNE").is_in(["P", "B"]) & ~pl.col("PLACE").is_in(TEMPORARY_PLACE)
+        )
+        return ep.with_columns(
+            PERIOD=new_period.cast(pl.Int32).cum_sum().over("CHILD"),
+            PLACEMENT=new_placement.cast(pl.Int32).cum_sum().over("CHILD"),
+        )
+
+    @cached_property
+    def periods(self) -> pl.LazyFrame:
+        """One row per period of care: START, END (null while open), first/last legal status,
+        reason ceased, SHORT_BREAK (every episode under LS V3/V4), PREV_END, DOB."""
+        periods = (
+            self.episodes.group_by("CHILD", "PERIOD")
+            .agg(
+                START=pl.col("DECOM").first(),
+                END=pl.col("DEC").last(),
+                LS_FIRST=pl.col("LS").first(),
+                LS_LAST=pl.col("LS").last(),
+                REC_LAST=pl.col("REC").last(),
+                SHORT_BREAK=pl.col("LS").is_in(SHORT_BREAK_LS).all(),
+            )
+            .sort("CHILD", "START")
+            .with_columns(PREV_END=pl.col("END").shift(1).over("CHILD"))
+        )
+        return periods.join(self.dob, on="CHILD", how="left")
+
+    @cached_property
+    def dob(self) -> pl.LazyFrame:
+        return (
+            self.table("Header")
+            .select("CHILD", "DOB")
+            .filter(pl.col("DOB").is_not_null())
+            .unique("CHILD", keep="first")
+        )
+
+    @cached_property
+    def placements(self) -> pl.LazyFrame:
+        """One row per placement: P_START, P_END (null while open), first PLACE, PERIOD."""
+        return (
+            self.episodes.group_by("CHILD", "PLACEMENT")
+            .agg(
+                PERIOD=pl.col("PERIOD").first(),
+                P_START=pl.col("DECOM").first(),
+                P_END=pl.col("DEC").last(),
+                PLACE_FIRST=pl.col("PLACE").first(),
+            )
+            .sort("CHILD", "P_START")
+        )
+
+    @cached_property
+    def reviews(self) -> pl.LazyFrame:
+        """Reviews held by ``as_of``, each assigned to the period of care it falls in."""
+        rev = (
+            self.table("Reviews")
+            .filter(pl.col("REVIEW").is_not_null() & (pl.col("REVIEW") <= self.lit_as_of()))
+            .select("CHILD", "REVIEW")
+            .unique()
+            .sort("CHILD", "REVIEW")
+        )
+        per = self.periods.select("CHILD", "PERIOD", "START", "END").sort("CHILD", "START")
+        return (
+            rev.join_asof(per, left_on="REVIEW", right_on="START", by="CHILD", strategy="backward")
+            .filter(
+                pl.col("PERIOD").is_not_null()
+                & (pl.col("END").is_null() | (pl.col("REVIEW") <= pl.col("END")))
+            )
+            .select("CHILD", "PERIOD", "REVIEW")
+            .sort("CHILD", "REVIEW")
+        )
+
+    @cached_property
+    def allocations(self) -> pl.LazyFrame:
+        """Allocated social workers (CHILD, ALLOC_START, ALLOC_END, WORKER_ID, TEAM_ID)."""
+        workers = self.table("Workers").select("WORKER_ID", "TEAM_ID").unique("WORKER_ID")
+        return (
+            self.table("Allocations")
+            .filter((pl.col("ALLOC_ROLE") == "SW") & pl.col("ALLOC_START").is_not_null())
+            .select("CHILD", "WORKER_ID", "ALLOC_START", "ALLOC_END")
+            .join(workers, on="WORKER_ID", how="left")
+            .sort("CHILD", "ALLOC_START")
+        )
+
+
+def first_on_or_after(
+    left: pl.LazyFrame,
+    key: str,
+    events: pl.LazyFrame,
+    event_date: str,
+    by: str | list[str],
+    alias: str,
+) -> pl.LazyFrame:
+    """Join to each ``left`` row the first event (by ``by``) dated on or after ``left[key]``."""
+    right = events.select([*([by] if isinstance(by, str) else by), pl.col(event_date).alias(alias)])
+    right = right.unique().sort(alias)
+    return left.sort(key).join_asof(
+        right, left_on=key, right_on=alias, by=by, strategy="forward", check_sortedness=False
+    )
+
+
+def attach_workers(ctx: Context, occ: pl.LazyFrame) -> pl.LazyFrame:
+    """The child's allocated social worker (and team) on the due date, or on ``as_of`` if
+    earlier (allocations after the reference date are not known)."""
+    as_of = ctx.lit_as_of()
+    on = pl.min_horizontal(pl.coalesce("DUE_DATE", "CLOCK_START", as_of), as_of)
+    occ = occ.with_columns(ALLOC_ON=on, _ROW=pl.int_range(pl.len(), dtype=pl.UInt32))
+    alloc = ctx.allocations
+    joined = (
+        occ.filter(pl.col("CHILD").is_not_null())
+        .sort("ALLOC_ON")
+        .join_asof(
+            alloc,
+            left_on="ALLOC_ON",
+            right_on="ALLOC_START",
+            by="CHILD",
+            strategy="backward",
+            check_sortedness=False,
+        )
+        .with_columns(
+            current=pl.col("ALLOC_END").is_null() | (pl.col("ALLOC_END") >= pl.col("ALLOC_ON"))
+        )
+        .select(
+            "_ROW",
+            WORKER_ID=pl.when("current").then("WORKER_ID"),
+            TEAM_ID=pl.when("current").then("TEAM_ID"),
+        )
+    )
+    return (
+        occ.join(joined, on="_ROW", how="left")
+        .with_columns(TEAM_ID=pl.coalesce("TEAM_ID", "TEAM_HINT"))
+        .drop("_ROW", "ALLOC_ON")
+    )
+
+
+def finish(ctx: Context, occ: pl.LazyFrame, keep_lapse: bool = False) -> pl.LazyFrame:
+    """Add STATUS, REASON, WORKER_ID, TEAM_ID and OCCURRENCE; select the output columns.
+
+    ``keep_lapse`` also keeps LAPSE_DATE (the placement or care ended on it, so an overdue item
+    can no longer be done): the ``due`` command uses it to list only what can still be done.
+    """
+    as_of = ctx.lit_as_of()
+    soon = ctx.policy.value("due_soon_days") or 0
+    done = pl.col("DONE_DATE")
+    due = pl.col("DUE_DATE")
+    late = (
+        pl.when(pl.col("DUE_AT").is_not_null() & pl.col("DONE_AT").is_not_null())
+        .then(pl.col("DONE_AT") > pl.col("DUE_AT"))
+        .otherwise(done > due)
+    )
+    lapsed = pl.col("LAPSE_DATE").is_not_null() & (pl.col("LAPSE_DATE") < due)
+    days_to_due = (due - as_of).dt.total_days()
+    status = (
+        pl.when(pl.col("NA_REASON").is_not_null() | due.is_null())
+        .then(pl.lit("not_applicable"))
+        .when(done.is_not_null())
+        .then(pl.when(late).then(pl.lit("late")).otherwise(pl.lit("on_time")))
+        .when(lapsed)
+        .then(pl.lit("not_applicable"))
+        .when(days_to_due < 0)
+        .then(pl.lit("overdue"))
+        .when(days_to_due <= soon)
+        .then(pl.lit("due_soon"))
+        .otherwise(pl.lit("not_yet_due"))
+    )
+    due_text = (
+        pl.when(pl.col("DUE_AT").is_not_null())
+        .then(pl.col("DUE_AT").dt.strftime("%H:%M on %d/%m/%Y"))
+        .otherwise(dmy(due))
+    )
+    done_text = (
+        pl.when(pl.col("DONE_AT").is_not_null())
+        .then(pl.col("DONE_AT").dt.strftime("at %H:%M on %d/%m/%Y"))
+        .otherwise(pl.format("on {}", dmy(done)))
+    )
+    days_late = (done - due).dt.total_days()
+    hours_late = ((pl.col("DONE_AT") - pl.col("DUE_AT")).dt.total_minutes() / 60).round(1)
+    late_text = (
+        pl.when(pl.col("DUE_AT").is_not_null() & pl.col("DONE_AT").is_not_null())
+        .then(pl.format("{} hours late", hours_late))
+        .when(days_late == 1)
+        .then(pl.lit("1 day late"))
+        .otherwise(pl.format("{} days late", days_late))
+    )
+    overdue_days = -days_to_due
+    tail = (
+        pl.when(pl.col("STATUS") == "on_time")
+        .then(pl.format("done {}", done_text))
+        .when(pl.col("STATUS") == "late")
+        .then(pl.format("done {}: {}", done_text, late_text))
+        .when((pl.col("STATUS") == "overdue") & pl.col("LAPSE_DATE").is_not_null())
+        .then(
+            pl.format(
+                "not done: missed before {} on {}",
+                pl.coalesce("LAPSE_WHAT", pl.lit("the duty ended")),
+                dmy(pl.col("LAPSE_DATE")),
+            )
+        )
+        .when(pl.col("STATUS") == "overdue")
+        .then(
+            pl.format(
+                "not done: {} overdue",
+                pl.when(overdue_days == 1)
+                .then(pl.lit("1 day"))
+                .otherwise(pl.format("{} days", overdue_days)),
+            )
+        )
+        .when(pl.col("STATUS") == "due_soon")
+        .then(
+            pl.when(days_to_due == 0)
+            .then(pl.lit("not done yet: due today"))
+            .when(days_to_due == 1)
+            .then(pl.lit("not done yet: due tomorrow"))
+            .otherwise(pl.format("not done yet: due in {} days", days_to_due))
+        )
+        .when(pl.col("STATUS") == "not_yet_due")
+        .then(pl.lit("not yet due"))
+        .otherwise(
+            pl.coalesce(
+                pl.col("NA_REASON"),
+                pl.format(
+                    "not needed: {} on {} before it was due",
+                    pl.coalesce("LAPSE_WHAT", pl.lit("the duty ended")),
+                    dmy(pl.col("LAPSE_DATE")),
+                ),
+            )
+        )
+    )
+    stat_differs = pl.col("STATUTORY_DUE_DATE").is_not_null() & (
+        pl.col("STATUTORY_DUE_DATE") != due
+    )
+    stat_text = (
+        pl.when(stat_differs)
+        .then(pl.format("; statutory deadline {}", dmy(pl.col("STATUTORY_DUE_DATE"))))
+        .otherwise(pl.lit(""))
+    )
+    note = (
+        pl.when(pl.col("NOTE").is_not_null())
+        .then(pl.format(" ({})", pl.col("NOTE")))
+        .otherwise(pl.lit(""))
+    )
+    reason = (
+        pl.when(pl.col("NA_REASON").is_not_null() | due.is_null())
+        .then(pl.format("{}: {}", pl.col("WHAT"), tail))
+        .otherwise(
+            pl.format(
+                "{} due by {} ({}{}); {}{}",
+                pl.col("WHAT"),
+                due_text,
+                pl.coalesce("BASIS", pl.lit("")),
+                stat_text,
+                tail,
+                note,
+            )
+        )
+    )
+    occ = occ.with_columns(STATUS=status).with_columns(REASON=reason)
+    occ = attach_workers(ctx, occ)
+    return (
+        occ.sort("CHILD", "RULE", "CLOCK_START", "DUE_DATE", nulls_last=True)
+        .with_columns(
+            OCCURRENCE=pl.int_range(1, pl.len() + 1, dtype=pl.Int32).over("CHILD", "RULE")
+        )
+        .select(
+            [pl.col(n).cast(t) for n, t in OUTPUT_SCHEMA.items()]
+            + ([pl.col("LAPSE_DATE")] if keep_lapse else [])
+        )
+    )

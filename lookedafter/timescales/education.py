@@ -1,0 +1,137 @@
+"""Personal education plans: E1 initial, E2 each school term.
+
+E1: a PEP completed and available for the first review (20 working days after the child becomes
+looked after; working days, not school days). E2: a PEP review in every school term (the
+authority's term dates, from its calendar) that begins while the child is looked after, due by the
+end of that term. Both apply to children of the authority's PEP age range (compulsory school age
+by default) and not to short breaks, whose care plan (reg 48) replaces the reg 5 plan.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lookedafter.lib.calendar import age_expr
+from lookedafter.timescales.base import Context, RuleGroup, RuleInfo, conform, dmy
+
+SOURCE = (
+    "DfE Promoting the education of looked-after and previously looked-after children (2018), "
+    "via knowsleychildcare.proceduresonline.com (secondary)"
+)
+RULES = (
+    RuleInfo(
+        "E1",
+        "PEP completed for the first review (20 working days)",
+        SOURCE,
+        "working days",
+        "education",
+    ),
+    RuleInfo("E2", "PEP reviewed every school term", SOURCE, "school terms", "education"),
+)
+
+
+def _peps(ctx: Context) -> pl.LazyFrame:
+    return (
+        ctx.table("PEPs")
+        .filter(pl.col("PEP_DATE").is_not_null() & (pl.col("PEP_DATE") <= ctx.lit_as_of()))
+        .select("CHILD", "PEP_DATE")
+        .unique()
+        .sort("PEP_DATE")
+    )
+
+
+def _age_na(ctx: Context, on: pl.Expr) -> pl.Expr:
+    lo, hi = ctx.policy.value("pep_min_age"), ctx.policy.value("pep_max_age")
+    age = age_expr(pl.col("DOB"), on)
+    return (
+        pl.when(pl.col("SHORT_BREAK"))
+        .then(pl.lit("not required: short breaks (reg 48 short-break care plan)"))
+        .when(pl.col("DOB").is_null())
+        .then(pl.lit("cannot be scheduled: date of birth not recorded"))
+        .when((age < (lo or 0)) | (age >= (hi or 200)))
+        .then(
+            pl.format(
+                "not required: aged {} on {}, outside ages {} to {}",
+                age,
+                dmy(on),
+                pl.lit(lo),
+                pl.lit((hi or 200) - 1),
+            )
+        )
+    )
+
+
+def _initial(ctx: Context) -> pl.LazyFrame:
+    pol = ctx.policy
+    occ = ctx.periods.sort("START").join_asof(
+        _peps(ctx).select("CHILD", DONE="PEP_DATE"),
+        left_on="START",
+        right_on="DONE",
+        by="CHILD",
+        strategy="forward",
+        check_sortedness=False,
+    )
+
+    def due(get: str) -> pl.Expr:
+        value = pol.statutory_value if get == "stat" else pol.value
+        return ctx.cal.add_working_days_expr(pl.col("START"), value("pep_working_days") or 0)
+
+    return occ.select(
+        "CHILD",
+        RULE=pl.lit("E1"),
+        CLOCK_START="START",
+        DUE_DATE=due("local"),
+        STATUTORY_DUE_DATE=due("stat"),
+        DONE_DATE=pl.when(pl.col("END").is_null() | (pl.col("DONE") <= pl.col("END"))).then("DONE"),
+        LAPSE_DATE="END",
+        LAPSE_WHAT=pl.lit("the child left care"),
+        NA_REASON=_age_na(ctx, pl.col("START")),
+        WHAT=pl.lit("Initial PEP"),
+        BASIS=pl.format(
+            "{} working days after becoming looked after on {}",
+            pl.lit(pol.value("pep_working_days")),
+            dmy(pl.col("START")),
+        ),
+    )
+
+
+def _terms(ctx: Context) -> pl.LazyFrame:
+    as_of = ctx.lit_as_of()
+    terms = ctx.cal.terms_frame().lazy()
+    per = ctx.periods.with_columns(LIMIT=pl.min_horizontal(pl.coalesce("END", as_of), as_of))
+    occ = per.join_where(
+        terms,
+        pl.col("TERM_START") > pl.col("START"),
+        pl.col("TERM_START") <= pl.col("LIMIT"),
+    )
+    occ = occ.sort("TERM_START").join_asof(
+        _peps(ctx).select("CHILD", DONE="PEP_DATE"),
+        left_on="TERM_START",
+        right_on="DONE",
+        by="CHILD",
+        strategy="forward",
+        check_sortedness=False,
+    )
+    # terms outside the age range or in short breaks are left out: the E1 row says why
+    occ = occ.filter(_age_na(ctx, pl.col("TERM_START")).is_null())
+    return occ.select(
+        "CHILD",
+        RULE=pl.lit("E2"),
+        CLOCK_START="TERM_START",
+        DUE_DATE="TERM_END",
+        STATUTORY_DUE_DATE="TERM_END",
+        DONE_DATE=pl.when(pl.col("END").is_null() | (pl.col("DONE") <= pl.col("END"))).then("DONE"),
+        LAPSE_DATE="END",
+        LAPSE_WHAT=pl.lit("the child left care"),
+        WHAT=pl.lit("PEP review this term"),
+        BASIS=pl.format(
+            "end of the term {} to {}", dmy(pl.col("TERM_START")), dmy(pl.col("TERM_END"))
+        ),
+    )
+
+
+def compute(ctx: Context) -> pl.LazyFrame:
+    return pl.concat([conform(_initial(ctx)), conform(_terms(ctx))])
+
+
+GROUP = RuleGroup(RULES, compute)

@@ -1,0 +1,82 @@
+"""The timescale engine: every statutory rule for every child, as of a reference date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+
+from lookedafter.schema.dataset import Dataset
+from lookedafter.timescales import (
+    adoption,
+    connected,
+    disputes,
+    education,
+    health,
+    missing,
+    planning,
+    reviews,
+    visits,
+)
+from lookedafter.timescales.base import OUTPUT_SCHEMA, Context, RuleGroup, RuleInfo, finish
+from lookedafter.timescales.policy import Policy
+
+GROUPS: tuple[RuleGroup, ...] = (
+    visits.GROUP,
+    reviews.GROUP,
+    health.GROUP,
+    education.GROUP,
+    missing.GROUP,
+    connected.GROUP,
+    planning.GROUP,
+    adoption.GROUP,
+    disputes.GROUP,
+)
+RULES: dict[str, RuleInfo] = {r.id: r for g in GROUPS for r in g.rules}
+ORDER = ("V", "R", "H", "E", "M", "C", "CP", "L", "A", "I", "D")
+
+
+def rules() -> pl.DataFrame:
+    """Rule metadata: ID, title, source citation, day type, group."""
+    return pl.DataFrame(
+        {
+            "RULE": [r.id for r in RULES.values()],
+            "TITLE": [r.title for r in RULES.values()],
+            "SOURCE": [r.source for r in RULES.values()],
+            "DAY_TYPE": [r.day_type for r in RULES.values()],
+            "GROUP": [r.group for r in RULES.values()],
+        }
+    )
+
+
+def evaluate_lazy(
+    ds: Dataset,
+    as_of: date,
+    policy: Policy | None = None,
+    only: tuple[str, ...] | None = None,
+    keep_lapse: bool = False,
+) -> pl.LazyFrame:
+    """The query behind :func:`evaluate`, for callers that add their own steps before collecting.
+
+    ``only``: rule groups to compute (``"visits"``, ``"reviews"``...); all when omitted.
+    ``keep_lapse``: also return LAPSE_DATE (when the placement or care ended, if it has).
+    """
+    ctx = Context(ds, as_of, policy or Policy())
+    parts = [g.compute(ctx) for g in GROUPS if only is None or g.rules[0].group in only]
+    if not parts:
+        return pl.LazyFrame(schema=OUTPUT_SCHEMA)
+    return finish(ctx, pl.concat(parts), keep_lapse)
+
+
+def evaluate(
+    ds: Dataset, as_of: date, policy: Policy | None = None, only: tuple[str, ...] | None = None
+) -> pl.DataFrame:
+    """One row per child per statutory occurrence, with its status on ``as_of`` and why.
+
+    Columns: CHILD, RULE (REFERENCE.md §1 ID), OCCURRENCE (1, 2... per child and rule, in clock
+    order), CLOCK_START, DUE_DATE (local policy, else statutory), STATUTORY_DUE_DATE, DONE_DATE,
+    STATUS (on_time, late, overdue, due_soon, not_yet_due, not_applicable), REASON (plain
+    English), WORKER_ID and TEAM_ID (the allocated social worker on the due date, or on ``as_of``
+    when that is earlier). Records dated after ``as_of`` are treated as not yet known.
+    """
+    return evaluate_lazy(ds, as_of, policy, only).collect()

@@ -1,0 +1,163 @@
+"""Health assessments: H1 initial, H2 review.
+
+H1: an initial health assessment by the first review (20 working days after the child becomes
+looked after), unless one was done in the 3 months before. H2: each assessment starts a clock
+for the next one: 6 months while the child is under 5 on the day of the assessment, 12 months
+from the 5th birthday. Neither applies to short breaks (reg 48(3)(b)).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lookedafter.lib.calendar import age_expr
+from lookedafter.timescales.base import Context, RuleGroup, RuleInfo, conform, dmy, interval_text
+
+RULES = (
+    RuleInfo(
+        "H1",
+        "Initial health assessment before the first review (20 working days)",
+        "CPR 2010 reg 7; trixresources.proceduresonline.com health care assessment (secondary)",
+        "working days",
+        "health",
+    ),
+    RuleInfo(
+        "H2",
+        "Review health assessment: 6 months under 5, 12 months from age 5",
+        "DfE/DHSC Promoting the health and well-being of looked-after children (2015), via "
+        "cityoflondonchildren.proceduresonline.com (secondary)",
+        "calendar",
+        "health",
+    ),
+)
+ASSESSMENTS = ("IHA", "RHA")
+SHORT_BREAK_NA = "not required: short breaks (CPR reg 48(3)(b))"
+
+
+def _assessments(ctx: Context) -> pl.LazyFrame:
+    return (
+        ctx.table("Health")
+        .filter(
+            pl.col("HEALTH_KIND").is_in(ASSESSMENTS)
+            & pl.col("HEALTH_DATE").is_not_null()
+            & (pl.col("HEALTH_DATE") <= ctx.lit_as_of())
+        )
+        .select("CHILD", "HEALTH_DATE")
+        .unique()
+    )
+
+
+def _window_start(ctx: Context, name: str) -> pl.Expr:
+    return ctx.cal.add_months_expr(pl.col("START"), -(ctx.policy.value(name) or 0))
+
+
+def _initial(ctx: Context) -> pl.LazyFrame:
+    pol = ctx.policy
+    per = ctx.periods.with_columns(FROM=_window_start(ctx, "iha_prior_months"))
+    occ = per.sort("FROM").join_asof(
+        _assessments(ctx).select("CHILD", DONE="HEALTH_DATE").sort("DONE"),
+        left_on="FROM",
+        right_on="DONE",
+        by="CHILD",
+        strategy="forward",
+        check_sortedness=False,
+    )
+    done = pl.when(pl.col("END").is_null() | (pl.col("DONE") <= pl.col("END"))).then("DONE")
+
+    def due(get: str) -> pl.Expr:
+        value = pol.statutory_value if get == "stat" else pol.value
+        return ctx.cal.add_working_days_expr(pl.col("START"), value("iha_working_days") or 0)
+
+    return occ.select(
+        "CHILD",
+        RULE=pl.lit("H1"),
+        CLOCK_START="START",
+        DUE_DATE=due("local"),
+        STATUTORY_DUE_DATE=due("stat"),
+        DONE_DATE=done,
+        LAPSE_DATE="END",
+        LAPSE_WHAT=pl.lit("the child left care"),
+        NA_REASON=pl.when("SHORT_BREAK").then(pl.lit(SHORT_BREAK_NA)),
+        WHAT=pl.lit("Initial health assessment"),
+        BASIS=pl.format(
+            "{} working days after becoming looked after on {}",
+            pl.lit(pol.value("iha_working_days")),
+            dmy(pl.col("START")),
+        ),
+        NOTE=pl.when(done < pl.col("START")).then(pl.lit("done in the months before care began")),
+    )
+
+
+def _reviews(ctx: Context) -> pl.LazyFrame:
+    pol = ctx.policy
+    per = (
+        ctx.periods.filter(~pl.col("SHORT_BREAK"))
+        .with_columns(FROM=_window_start(ctx, "iha_prior_months"))
+        .select("CHILD", "PERIOD", "FROM", "END", "DOB")
+    )
+    events = (
+        _assessments(ctx)
+        .sort("HEALTH_DATE")
+        .join_asof(
+            per.sort("FROM"),
+            left_on="HEALTH_DATE",
+            right_on="FROM",
+            by="CHILD",
+            strategy="backward",
+            check_sortedness=False,
+        )
+        .filter(
+            pl.col("PERIOD").is_not_null()
+            & (pl.col("END").is_null() | (pl.col("HEALTH_DATE") <= pl.col("END")))
+        )
+    )
+    nxt = events.select("CHILD", "PERIOD", DONE_DATE="HEALTH_DATE").sort("DONE_DATE")
+    events = (
+        events.with_columns(KEY=pl.col("HEALTH_DATE") + pl.duration(days=1))
+        .sort("KEY")
+        .join_asof(
+            nxt,
+            left_on="KEY",
+            right_on="DONE_DATE",
+            by=["CHILD", "PERIOD"],
+            strategy="forward",
+            check_sortedness=False,
+        )
+    )
+    under5 = age_expr(pl.col("DOB"), pl.col("HEALTH_DATE")) < 5
+
+    def months(get: str) -> pl.Expr:
+        value = pol.statutory_value if get == "stat" else pol.value
+        return (
+            pl.when(under5)
+            .then(pl.lit(value("rha_under5_months"), dtype=pl.Int64))
+            .otherwise(pl.lit(value("rha_months"), dtype=pl.Int64))
+        )
+
+    return events.select(
+        "CHILD",
+        RULE=pl.lit("H2"),
+        CLOCK_START="HEALTH_DATE",
+        DUE_DATE=ctx.cal.add_months_expr(pl.col("HEALTH_DATE"), months("local")),
+        STATUTORY_DUE_DATE=ctx.cal.add_months_expr(pl.col("HEALTH_DATE"), months("stat")),
+        DONE_DATE="DONE_DATE",
+        LAPSE_DATE="END",
+        LAPSE_WHAT=pl.lit("the child left care"),
+        NA_REASON=pl.when(pl.col("DOB").is_null()).then(
+            pl.lit("cannot be scheduled: date of birth not recorded")
+        ),
+        WHAT=pl.lit("Review health assessment"),
+        BASIS=pl.format(
+            "{} after the assessment on {}{}",
+            interval_text(months=months("local")),
+            dmy(pl.col("HEALTH_DATE")),
+            pl.when(under5).then(pl.lit(", child under 5")).otherwise(pl.lit("")),
+        ),
+    )
+
+
+def compute(ctx: Context) -> pl.LazyFrame:
+    return pl.concat([conform(_initial(ctx)), conform(_reviews(ctx))])
+
+
+GROUP = RuleGroup(RULES, compute)

@@ -1,0 +1,432 @@
+"""Statutory visits (CPR 2010 regs 28, 29, 48): V1-V7.
+
+The visit clock runs per placement. Its events are the placement's start (and, for a child living
+with a parent, the date a care order is made) and each visit; every event starts an occurrence
+whose due date is one interval later and which is done by the next visit in the same placement.
+The interval depends on the visiting regime in force at the event:
+
+* STD: any placement; 6 weeks (V2) in the first year, then 6 weeks (V3);
+* LTF: long-term fostering (U1/U4), i.e. intended to last until 18; after the first year
+  3 months (V3), or the authority's long-term-fostering setting;
+* V4: placed with a parent (P1) not under a care order: weekly until the first review, then
+  6 weeks (assumed to be a reg 19 placement before assessment is complete);
+* V5: connected-person temporary approval (reg 24, until full approval) or placed with a parent
+  under an interim care order (C1): weekly until the first review, then 4 weeks;
+* V6: placed with a parent under a full care order (C2): first visit 1 week after the order
+  (taken as the start of the C2 episode), then 6 weeks;
+* SB: short breaks (LS V3/V4): reg 48 replaces reg 28(2); scheduled only if the authority sets
+  an interval agreed with IROs and parents.
+
+A new placement (new carer: RNE P or B, or a new period of care) restarts the clock (V1).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lookedafter.timescales.base import (
+    CONNECTED_PERSON_PLACE,
+    LONG_TERM_FOSTERING,
+    SHORT_BREAK_LS,
+    Context,
+    RuleGroup,
+    RuleInfo,
+    conform,
+    dmy,
+    interval_text,
+)
+
+REG28 = "CPR 2010 reg 28 (legislation.gov.uk/uksi/2010/959/regulation/28/made)"
+RULES = (
+    RuleInfo(
+        "V1",
+        "First visit after any placement starts (1 week)",
+        f"{REG28} (2)(a)",
+        "calendar",
+        "visits",
+    ),
+    RuleInfo(
+        "V2",
+        "Visits in a placement's first year (6 weeks)",
+        f"{REG28} (2)(b)",
+        "calendar",
+        "visits",
+    ),
+    RuleInfo(
+        "V3",
+        "Visits after the first year (3 months if intended until 18, else 6 weeks)",
+        f"{REG28} (2)(c)",
+        "calendar",
+        "visits",
+    ),
+    RuleInfo(
+        "V4",
+        "Placed with parent before assessment complete: weekly, then 6 weeks",
+        f"{REG28} (3)",
+        "calendar",
+        "visits",
+    ),
+    RuleInfo(
+        "V5",
+        "Connected person (reg 24) or interim care order at home: weekly, then 4 weeks",
+        f"{REG28} (4)",
+        "calendar",
+        "visits",
+    ),
+    RuleInfo(
+        "V6",
+        "Care order, child living with parent: 1 week after the order, then 6 weeks",
+        f"{REG28} (5)",
+        "calendar",
+        "visits",
+    ),
+    RuleInfo(
+        "V7",
+        "Visit recorded with the child seen alone, or why not",
+        "CPR 2010 reg 29 (legislation.gov.uk/uksi/2010/959/regulation/29); recording "
+        "timescale local",
+        "local",
+        "visits",
+    ),
+)
+
+
+def _segments(ctx: Context) -> pl.LazyFrame:
+    """Visiting regime per placement from each date it applies (SEG_START, REGIME)."""
+    ep = ctx.episodes
+    base_regime = (
+        pl.when(pl.col("LS").is_in(SHORT_BREAK_LS))
+        .then(pl.lit("SB"))
+        .when(pl.col("PLACE") == "P1")
+        .then(
+            pl.when(pl.col("LS") == "C1")
+            .then(pl.lit("V5"))
+            .when(pl.col("LS") == "C2")
+            .then(pl.lit("V6"))
+            .otherwise(pl.lit("V4"))
+        )
+        .when(pl.col("PLACE").is_in(LONG_TERM_FOSTERING))
+        .then(pl.lit("LTF"))
+        .otherwise(pl.lit("STD"))
+    )
+    # connected-person temporary approvals: V5 from the placement's start until full approval
+    ta = (
+        ctx.table("TemporaryApprovals")
+        .filter(pl.col("DECOM").is_not_null())
+        .select("CHILD", TA_DECOM="DECOM", FULL="FULL_APPROVAL_DATE")
+        .sort("TA_DECOM")
+        .join_asof(
+            ctx.placements.select("CHILD", "PLACEMENT", "P_START", "P_END"),
+            left_on="TA_DECOM",
+            right_on="P_START",
+            by="CHILD",
+            strategy="backward",
+            check_sortedness=False,
+        )
+        .filter(pl.col("PLACEMENT").is_not_null())
+        .with_columns(
+            FULL=pl.when(pl.col("FULL") <= ctx.lit_as_of()).then(pl.col("FULL")),
+        )
+        .unique(["CHILD", "PLACEMENT"], keep="first")
+    )
+    seg = (
+        ep.select("CHILD", "PLACEMENT", "LS", "PLACE", SEG_START="DECOM")
+        .with_columns(REGIME=base_regime)
+        .join(ta.select("CHILD", "PLACEMENT", "FULL"), on=["CHILD", "PLACEMENT"], how="left")
+        .with_columns(
+            REGIME=pl.when(
+                pl.col("REGIME").is_in(["STD", "LTF"])
+                & pl.col("PLACE").is_in(CONNECTED_PERSON_PLACE)
+                & ta_active(pl.col("SEG_START"))
+            )
+            .then(pl.lit("V5"))
+            .otherwise("REGIME"),
+            FROM_EPISODE=pl.lit(1),
+        )
+    )
+    # where full approval came during the placement, the regime changes on that day
+    approved = (
+        ta.filter(
+            pl.col("FULL").is_not_null()
+            & (pl.col("FULL") > pl.col("P_START"))
+            & (pl.col("P_END").is_null() | (pl.col("FULL") <= pl.col("P_END")))
+        )
+        .select("CHILD", "PLACEMENT", SEG_START="FULL")
+        .sort("SEG_START")
+        .join_asof(
+            ep.select("CHILD", "PLACEMENT", "LS", "PLACE", "DECOM").sort("DECOM"),
+            left_on="SEG_START",
+            right_on="DECOM",
+            by=["CHILD", "PLACEMENT"],
+            strategy="backward",
+            check_sortedness=False,
+        )
+        .with_columns(
+            REGIME=pl.when(pl.col("PLACE").is_in(LONG_TERM_FOSTERING))
+            .then(pl.lit("LTF"))
+            .otherwise(pl.lit("STD")),
+            FROM_EPISODE=pl.lit(2),
+        )
+        .select("CHILD", "PLACEMENT", "SEG_START", "REGIME", "FROM_EPISODE")
+    )
+    seg = pl.concat(
+        [seg.select("CHILD", "PLACEMENT", "SEG_START", "REGIME", "FROM_EPISODE"), approved]
+    )
+    return (
+        seg.sort("CHILD", "PLACEMENT", "SEG_START", "FROM_EPISODE")
+        .unique(["CHILD", "PLACEMENT", "SEG_START"], keep="last", maintain_order=True)
+        .with_columns(PREV_REGIME=pl.col("REGIME").shift(1).over("CHILD", "PLACEMENT"))
+    )
+
+
+def ta_active(day: pl.Expr) -> pl.Expr:
+    """A temporary approval is in force on ``day`` (joined column FULL = full approval date)."""
+    return pl.col("FULL").is_null() | (day < pl.col("FULL"))
+
+
+def _visits(ctx: Context) -> pl.LazyFrame:
+    """Visits at which the child was seen (or not recorded as unseen), one per child per day."""
+    return (
+        ctx.table("Visits")
+        .filter(
+            pl.col("VISIT_DATE").is_not_null()
+            & (pl.col("VISIT_DATE") <= ctx.lit_as_of())
+            & pl.col("SEEN").fill_null(True)
+        )
+        .select("CHILD", "VISIT_DATE")
+        .unique()
+    )
+
+
+def _schedule(ctx: Context) -> pl.LazyFrame:
+    pol = ctx.policy
+    placements = ctx.placements.join(
+        ctx.periods.select("CHILD", "PERIOD", "END"), on=["CHILD", "PERIOD"], how="left"
+    )
+    first_review = (
+        placements.select("CHILD", "PLACEMENT", "P_START")
+        .sort("P_START")
+        .join_asof(
+            ctx.reviews.select("CHILD", FR="REVIEW").sort("FR"),
+            left_on="P_START",
+            right_on="FR",
+            by="CHILD",
+            strategy="forward",
+            check_sortedness=False,
+        )
+        .select("CHILD", "PLACEMENT", "FR")
+    )
+    placements = placements.join(first_review, on=["CHILD", "PLACEMENT"], how="left").with_columns(
+        ANNIV=ctx.cal.add_months_expr(pl.col("P_START"), 12)
+    )
+    segments = _segments(ctx)
+
+    visits = (
+        _visits(ctx)
+        .sort("VISIT_DATE")
+        .join_asof(
+            placements.select("CHILD", "PLACEMENT", "P_START", "P_END").sort("P_START"),
+            left_on="VISIT_DATE",
+            right_on="P_START",
+            by="CHILD",
+            strategy="backward",
+            check_sortedness=False,
+        )
+        .filter(
+            pl.col("PLACEMENT").is_not_null()
+            & (pl.col("P_END").is_null() | (pl.col("VISIT_DATE") <= pl.col("P_END")))
+        )
+        .select("CHILD", "PLACEMENT", "VISIT_DATE")
+    )
+    starts = placements.select("CHILD", "PLACEMENT", DATE="P_START", KIND=pl.lit("start"))
+    orders = (
+        segments.join(placements.select("CHILD", "PLACEMENT", "P_START"), on=["CHILD", "PLACEMENT"])
+        .filter(
+            (pl.col("REGIME") == "V6")
+            & (pl.col("PREV_REGIME") != "V6")
+            & (pl.col("SEG_START") > pl.col("P_START"))
+        )
+        .select("CHILD", "PLACEMENT", DATE="SEG_START", KIND=pl.lit("order"))
+    )
+    events = pl.concat(
+        [
+            starts,
+            orders,
+            visits.select("CHILD", "PLACEMENT", DATE="VISIT_DATE", KIND=pl.lit("visit")),
+        ]
+    )
+    events = (
+        events.sort("DATE")
+        .join_asof(
+            segments.select("CHILD", "PLACEMENT", "SEG_START", "REGIME").sort("SEG_START"),
+            left_on="DATE",
+            right_on="SEG_START",
+            by=["CHILD", "PLACEMENT"],
+            strategy="backward",
+            check_sortedness=False,
+        )
+        .join(placements, on=["CHILD", "PLACEMENT"], how="left")
+        .with_columns(
+            KEY=pl.when(pl.col("KIND") == "visit")
+            .then(pl.col("DATE") + pl.duration(days=1))
+            .otherwise(pl.col("DATE"))
+        )
+        .sort("KEY")
+        .join_asof(
+            visits.select("CHILD", "PLACEMENT", DONE_DATE="VISIT_DATE").sort("DONE_DATE"),
+            left_on="KEY",
+            right_on="DONE_DATE",
+            by=["CHILD", "PLACEMENT"],
+            strategy="forward",
+            check_sortedness=False,
+        )
+    )
+
+    kind, regime = pl.col("KIND"), pl.col("REGIME")
+    weekly = pl.col("FR").is_null() | (pl.col("DATE") < pl.col("FR"))
+    after_year = pl.col("DATE") >= pl.col("ANNIV")
+    is_v6_first = (kind == "order") | ((kind == "start") & (regime == "V6"))
+    rule = (
+        pl.when(is_v6_first)
+        .then(pl.lit("V6"))
+        .when(kind == "start")
+        .then(pl.lit("V1"))
+        .when(regime.is_in(["V4", "V5", "V6"]))
+        .then(regime)
+        .when(after_year)
+        .then(pl.lit("V3"))
+        .otherwise(pl.lit("V2"))
+    )
+
+    def days(get: str) -> pl.Expr:
+        def v(name: str) -> pl.Expr:
+            value = pol.statutory_value(name) if get == "stat" else pol.value(name)
+            return pl.lit(value, dtype=pl.Int64)
+
+        return (
+            pl.when(regime == "SB")
+            .then(v("short_break_visit_days"))
+            .when(is_v6_first)
+            .then(v("care_order_first_visit_days"))
+            .when(kind == "start")
+            .then(v("first_visit_days"))
+            .when(regime == "V4")
+            .then(pl.when(weekly).then(v("weekly_visit_days")).otherwise(v("parent_visit_days")))
+            .when(regime == "V5")
+            .then(pl.when(weekly).then(v("weekly_visit_days")).otherwise(v("connected_visit_days")))
+            .when(regime == "V6")
+            .then(v("care_order_visit_days"))
+            .when((regime == "LTF") & after_year)
+            .then(pl.lit(None, dtype=pl.Int64))
+            .otherwise(v("visit_interval_days"))
+        )
+
+    def months(get: str) -> pl.Expr:
+        value = pol.statutory_value if get == "stat" else pol.value
+        ltf = value("long_term_fostering_visit_months") or value("long_term_visit_months")
+        return (
+            pl.when((regime == "LTF") & after_year & (kind == "visit"))
+            .then(pl.lit(ltf, dtype=pl.Int64))
+            .otherwise(pl.lit(None, dtype=pl.Int64))
+        )
+
+    def due(get: str) -> pl.Expr:
+        m, d = months(get), days(get)
+        return (
+            pl.when(m.is_not_null())
+            .then(ctx.cal.add_months_expr(pl.col("DATE"), m))
+            .otherwise(ctx.cal.add_days_expr(pl.col("DATE"), d))
+        )
+
+    gap = interval_text(days=days("local"))
+    gap = pl.when(months("local").is_not_null()).then(interval_text(months=months("local")))
+    gap = gap.otherwise(interval_text(days=days("local")))
+    basis = (
+        pl.when(kind == "start")
+        .then(pl.format("{} after the placement began on {}", gap, dmy(pl.col("DATE"))))
+        .when(kind == "order")
+        .then(
+            pl.format("{} after the care order (legal status C2 from {})", gap, dmy(pl.col("DATE")))
+        )
+        .otherwise(pl.format("{} after the visit on {}", gap, dmy(pl.col("DATE"))))
+    )
+    na = pl.when((regime == "SB") & days("local").is_null()).then(
+        pl.lit(
+            "not scheduled: short breaks (reg 48): visits on days the child is placed, at "
+            "intervals agreed with the IRO and parents; set short_break_visit_days to schedule"
+        )
+    )
+    what = (
+        pl.when(is_v6_first)
+        .then(pl.lit("First visit after the care order"))
+        .when(kind == "start")
+        .then(pl.lit("First visit in the placement"))
+        .otherwise(pl.lit("Visit"))
+    )
+    # short-break visits are listed only when the authority schedules them
+    keep = (regime != "SB") | (kind == "start") | days("local").is_not_null()
+    left_care = pl.col("END").is_not_null() & (pl.col("P_END") == pl.col("END"))
+    return events.filter(keep).select(
+        "CHILD",
+        RULE=rule,
+        CLOCK_START="DATE",
+        DUE_DATE=due("local"),
+        STATUTORY_DUE_DATE=due("stat"),
+        DONE_DATE="DONE_DATE",
+        LAPSE_DATE="P_END",
+        LAPSE_WHAT=pl.when(left_care)
+        .then(pl.lit("the child left care"))
+        .otherwise(pl.lit("the placement ended")),
+        NA_REASON=na,
+        WHAT=what,
+        BASIS=basis,
+    )
+
+
+def _conduct(ctx: Context) -> pl.LazyFrame:
+    """V7: each visit recorded, saying the child was seen alone or why not."""
+    pol = ctx.policy
+    as_of = ctx.lit_as_of()
+    v = ctx.table("Visits").filter(
+        pl.col("VISIT_DATE").is_not_null()
+        & (pl.col("VISIT_DATE") <= as_of)
+        & pl.col("SEEN").fill_null(True)
+    )
+    rec = pl.when(pl.col("RECORDED_DATE") <= as_of).then(pl.col("RECORDED_DATE"))
+    alone = pl.col("SEEN_ALONE").fill_null(False)
+    reason_given = pl.col("NOT_ALONE_REASON").is_not_null() & (
+        pl.col("NOT_ALONE_REASON").str.strip_chars() != ""
+    )
+    local_wd = pol.value("recording_working_days") or 0
+    stat_wd = pol.statutory_value("recording_working_days")
+    note = (
+        pl.when(alone)
+        .then(pl.lit("child seen alone"))
+        .when(reason_given)
+        .then(pl.format("not seen alone: {}", pl.col("NOT_ALONE_REASON")))
+        .when(rec.is_not_null())
+        .then(pl.format("recorded on {} but not seen alone and no reason given", dmy(rec)))
+        .otherwise(pl.lit("not seen alone"))
+    )
+    return v.select(
+        "CHILD",
+        RULE=pl.lit("V7"),
+        CLOCK_START="VISIT_DATE",
+        DUE_DATE=ctx.cal.add_working_days_expr(pl.col("VISIT_DATE"), local_wd),
+        STATUTORY_DUE_DATE=(
+            ctx.cal.add_working_days_expr(pl.col("VISIT_DATE"), stat_wd)
+            if stat_wd is not None
+            else pl.lit(None, dtype=pl.Date)
+        ),
+        DONE_DATE=pl.when(alone | reason_given).then(rec),
+        WHAT=pl.format("Record of the visit on {}", dmy(pl.col("VISIT_DATE"))),
+        BASIS=pl.format("{} working days after the visit", pl.lit(local_wd)),
+        NOTE=note,
+    )
+
+
+def compute(ctx: Context) -> pl.LazyFrame:
+    return pl.concat([conform(_schedule(ctx)), conform(_conduct(ctx))])
+
+
+GROUP = RuleGroup(RULES, compute)
