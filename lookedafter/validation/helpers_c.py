@@ -182,3 +182,28 @@ def repeated_children(ctx: Context, table: str) -> pl.LazyFrame:
 def sw_period_start(ctx: Context) -> date:
     """Start of the social worker reporting period: the year before the collection year."""
     return date(ctx.year - 2, 4, 1)
+
+
+# Placements for a child under a deprivation of liberty order (2026-27 guidance as encoded by the
+# sector's validator): expected ones, and ones that must never be used.
+DOLO_EXPECTED_PLACEMENTS = ("K2", "Z12", "Z13")
+DOLO_FORBIDDEN_PLACEMENTS = ("K1", "P1", "R5", "K3")
+
+
+def dolo_placements(ctx: Context) -> pl.LazyFrame:
+    """Each DoLO joined with the episodes it overlaps (open dates run to the year's end).
+
+    Columns: the DoLo row (``ROW``) plus ``PLACE`` and ``ROW_EP`` of the episode.
+    """
+    eps = ctx["Episodes"].select(
+        "CHILD",
+        "DECOM",
+        pl.col("DEC").fill_null(ctx.end).alias("_DEC"),
+        "PLACE",
+        pl.col("ROW").alias("ROW_EP"),
+    )
+    dolo = ctx["DoLo"].filter(pl.col("DOLO_START").is_not_null())
+    return dolo.join(eps, on="CHILD").filter(
+        (pl.col("DOLO_START") <= pl.col("_DEC"))
+        & (pl.col("DOLO_END").fill_null(ctx.end) >= pl.col("DECOM"))
+    )
