@@ -84,7 +84,7 @@ def _summary(ds: Dataset) -> str:
     type=click.IntRange(2000, 2100),
     help="Collection year, named by the year it ends (2026 = 2025-26). Reading 903 files: "
     "default inferred from the dates. Writing 903 from a multi-year canonical dataset: "
-    "default the latest year with data.",
+    "default the latest year with data that ended by the dataset's as-of date.",
 )
 @click.option(
     "--last",
@@ -132,12 +132,12 @@ def command(
     out = Console()
     canonical_src = Dataset.is_canonical_folder(src)
     target = target or ("903" if canonical_src else "canonical")
+    if dst.resolve() == src.resolve():
+        raise click.ClickException("--out must be a different folder from SRC")
     if dst.exists() and not dst.is_dir():
         raise click.ClickException(f"{dst} exists and is not a folder")
     if dst.exists() and any(dst.iterdir()) and not force:
         raise click.ClickException(f"{dst} already holds files; use --force to write into it")
-    if dst.resolve() == src.resolve():
-        raise click.ClickException("--out must be a different folder from SRC")
 
     issues: list[Issue] = []
     with Progress(
@@ -186,7 +186,9 @@ def command(
     out.print(f"Wrote {written} files to {dst} ({'903 CSV' if target == '903' else fmt}).")
     if any(i.fatal for i in issues):
         fatal = sorted({i.file for i in issues if i.fatal})
-        out.print(f"[bold red]Could not read: {', '.join(fatal)}[/bold red]")
+        out.print(
+            f"[bold red]Could not read (or the DfE would reject): {', '.join(fatal)}[/bold red]"
+        )
         click.get_current_context().exit(1)
 
 
@@ -198,5 +200,7 @@ def _as_return(dataset: Dataset, year: int | None) -> Dataset:
         years = extract.years_with_data(dataset)
         if not years:
             raise click.ClickException("the dataset has no episodes, so no return to write")
-        year = years[-1]
+        as_of = dataset.meta.as_of
+        complete = [y for y in years if as_of is None or extract.year_bounds(y)[1] <= as_of]
+        year = complete[-1] if complete else years[-1]
     return extract.for_year(dataset, year)
