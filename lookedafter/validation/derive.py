@@ -141,3 +141,7 @@ def in_year_episodes(ctx: Context, last: bool = False) -> pl.LazyFrame:
         (pl.col("DECOM") <= pl.lit(end))
         & (pl.col("DEC").is_null() | (pl.col("DEC") >= pl.lit(start)))
     )
+
+
+# Placements with no placement postcode to record (temporary and 'other' placements).
+NO_LOCATION = ("T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14")
