@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from lookedafter.web.register.models import AuthorityProfile, Role
+from lookedafter.web.register.views.common import nav_items
 
 
 def service(request: HttpRequest) -> dict[str, object]:
@@ -15,4 +16,5 @@ def service(request: HttpRequest) -> dict[str, object]:
         "la_name": (authority.la_name if authority else "") or settings.LA_NAME,
         "staff": profile,
         "Role": Role,
+        "nav_items": nav_items(request),
     }

@@ -369,18 +369,33 @@ class SchoolTerm(models.Model):
 
 
 class LocalTimescale(models.Model):
-    """A local practice standard stricter than the statutory one, for one timescale rule."""
+    """A local value for one timescale setting (``lookedafter.timescales.Policy.local``).
 
-    rule = models.CharField(
-        max_length=10, unique=True, help_text="Timescale rule ID from REFERENCE.md §1 (e.g. V2)"
+    The setting names, units and statutory values are the engine's (``timescales.policy``);
+    a local value is usually stricter (visits every 28 days rather than 42).
+    """
+
+    setting = models.CharField(
+        max_length=60, unique=True, help_text="Setting name, e.g. visit_interval_days"
     )
-    days = models.PositiveIntegerField(help_text="Interval in days (calendar or working)")
-    working_days = models.BooleanField(default=False)
+    value = models.PositiveIntegerField(
+        null=True, blank=True, help_text="In the setting's own unit; empty switches it off"
+    )
     note = models.CharField(max_length=200, blank=True)
 
     class Meta:
-        ordering = ("rule",)
+        ordering = ("setting",)
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from lookedafter.web.register.engine import timescale_setting_names
+
+        names = timescale_setting_names()
+        if names and self.setting not in names:
+            raise ValidationError(
+                {"setting": f"Not a timescale setting. Choose one of: {', '.join(sorted(names))}"}
+            )
 
     def __str__(self) -> str:
-        unit = "working days" if self.working_days else "days"
-        return f"{self.rule}: {self.days} {unit}"
+        return f"{self.setting} = {self.value}"

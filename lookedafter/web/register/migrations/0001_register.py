@@ -120,22 +120,25 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 (
-                    "rule",
+                    "setting",
                     models.CharField(
-                        help_text="Timescale rule ID from REFERENCE.md §1 (e.g. V2)",
-                        max_length=10,
+                        help_text="Setting name, e.g. visit_interval_days",
+                        max_length=60,
                         unique=True,
                     ),
                 ),
                 (
-                    "days",
-                    models.PositiveIntegerField(help_text="Interval in days (calendar or working)"),
+                    "value",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="In the setting's own unit; empty switches it off",
+                        null=True,
+                    ),
                 ),
-                ("working_days", models.BooleanField(default=False)),
                 ("note", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                "ordering": ("rule",),
+                "ordering": ("setting",),
             },
         ),
         migrations.CreateModel(

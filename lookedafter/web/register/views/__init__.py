@@ -1,0 +1,1 @@
+"""Function views: check access, call one action or query, render. Grouped by who uses them."""

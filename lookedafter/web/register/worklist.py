@@ -1,0 +1,71 @@
+"""Worklists: for a set of children, what is overdue and due, overdue first (timescale engine)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import polars as pl
+from django.db.models import QuerySet
+
+from lookedafter.timescales import RULES
+from lookedafter.web.register.engine import EngineUnavailable, evaluate_timescales
+from lookedafter.web.register.models import Child
+
+DUE_WINDOW = ("overdue", "due_soon")
+
+
+@dataclass
+class Row:
+    child: Child
+    overdue: list[dict[str, Any]] = field(default_factory=list)
+    due_soon: list[dict[str, Any]] = field(default_factory=list)
+    worker_name: str = ""
+
+    @property
+    def first_due(self) -> date:
+        dates = [i["DUE_DATE"] for i in self.overdue + self.due_soon if i["DUE_DATE"]]
+        return min(dates) if dates else date.max
+
+
+@dataclass
+class Worklist:
+    rows: list[Row]
+    error: str = ""
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(len(r.overdue) for r in self.rows)
+
+    @property
+    def children_overdue(self) -> int:
+        return sum(1 for r in self.rows if r.overdue)
+
+
+def build(children: QuerySet[Child], as_of: date) -> Worklist:
+    """Every child in ``children`` with their overdue and due-soon items, overdue first."""
+    kids = list(children)
+    rows = {c.child: Row(c) for c in kids}
+    try:
+        frame = evaluate_timescales(children, as_of) if kids else None
+    except EngineUnavailable as exc:
+        return Worklist(list(rows.values()), error=str(exc))
+    if frame is not None and frame.height:
+        due = frame.filter(pl.col("STATUS").is_in(DUE_WINDOW)).sort("DUE_DATE")
+        for item in due.iter_rows(named=True):
+            row = rows.get(item["CHILD"])
+            if row is None:
+                continue
+            (row.overdue if item["STATUS"] == "overdue" else row.due_soon).append(item)
+    ordered = sorted(
+        rows.values(),
+        key=lambda r: (not r.overdue, not r.due_soon, r.first_due, r.child.surname or ""),
+    )
+    return Worklist(ordered)
+
+
+def label(rule: str) -> str:
+    """The engine's title for a timescale rule (REFERENCE.md §1 ID)."""
+    info = RULES.get(rule)
+    return info.title if info else rule
