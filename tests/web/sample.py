@@ -10,6 +10,7 @@ workers SW1 (T1), SW2 (T2), SW9 (T9); manager TM1 (T1); IRO1. Children:
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -19,7 +20,7 @@ from lookedafter.schema.dataset import Dataset, Meta
 from lookedafter.schema.tables import TABLES
 
 
-def _frame(name: str, rows: list[dict[str, object]]) -> pl.DataFrame:
+def _frame(name: str, rows: Sequence[Mapping[str, object]]) -> pl.DataFrame:
     tab = TABLES[name]
     return pl.DataFrame(
         [{c: r.get(c) for c in tab.column_names} for r in rows], schema=tab.polars_schema

@@ -81,7 +81,7 @@ class Command(BaseCommand):
                     "worker_code": worker.worker_id if worker is not None else "",
                 },
             )
-            line = f"  {role.label:<32} username {username:<14} password {password}"
+            line = f"  {dict(Role.choices)[role]:<32} username {username:<14} password {password}"
             if worker is not None:
                 line += f"   (worker {worker.worker_id}, team {team})"
             self.stdout.write(line)
