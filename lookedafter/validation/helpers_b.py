@@ -195,3 +195,55 @@ def spells(eps: pl.LazyFrame, keep: pl.Expr, ctx: Context) -> pl.LazyFrame:
         )
         .drop("_SPELL")
     )
+
+
+def uasc_children(ctx: Context) -> pl.LazyFrame:
+    """Children who are or were UASC: listed in this year's or last year's UASC file."""
+    frames = [ctx[name].select("CHILD") for name in ("UASC", "UASC_last") if ctx.has(name)]
+    if not frames:
+        return pl.LazyFrame(schema={"CHILD": pl.String})
+    return pl.concat(frames).unique()
+
+
+def not_respite() -> pl.Expr:
+    """Episode is not a short break (legal status other than V3/V4, or missing)."""
+    return ~pl.col("LS").is_in(RESPITE_LEGAL_STATUSES).fill_null(False)
+
+
+def postcode_key(col: str) -> pl.Expr:
+    """A postcode column compared without spaces or case ('m1 1ae' == 'M11AE')."""
+    return pl.col(col).str.replace_all(r"\s", "").str.to_uppercase()
+
+
+_PLACEMENT_FIELDS = ("PLACE", "PL_POST", "URN", "PLACE_PROVIDER")
+
+
+def with_previous_placement(eps: pl.LazyFrame) -> pl.LazyFrame:
+    """Add the previous episode's LS, ROW and placement fields (``<col>_prev``)."""
+    return neighbours(eps, ("LS", "ROW", *_PLACEMENT_FIELDS))
+
+
+def placement_changed() -> pl.Expr:
+    """The placement (type, postcode, URN or provider) differs from the previous episode's."""
+    changed = [
+        pl.col(c).ne_missing(pl.col(f"{c}_prev")) for c in ("PLACE", "URN", "PLACE_PROVIDER")
+    ]
+    changed.append(postcode_key("PL_POST").ne_missing(postcode_key("PL_POST_prev")))
+    return pl.any_horizontal(changed)
+
+
+def carried_over(ctx: Context) -> pl.LazyFrame:
+    """This year's first episode of each child joined to last year's last episode when that
+    episode was still open at the end of last year (``<col>_last`` columns for it)."""
+    last = (
+        ctx["Episodes_last"]
+        .sort("CHILD", "DECOM", "ROW")
+        .group_by("CHILD", maintain_order=True)
+        .last()
+        .filter(pl.col("DEC").is_null() | (pl.col("DEC") >= pl.lit(ctx.start)))
+    )
+    last = last.rename({c: f"{c}_last" for c in last.collect_schema().names() if c != "CHILD"})
+    first = (
+        ctx["Episodes"].sort("CHILD", "DECOM", "ROW").group_by("CHILD", maintain_order=True).first()
+    )
+    return first.join(last, on="CHILD", how="inner")

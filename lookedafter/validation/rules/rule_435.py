@@ -1,0 +1,39 @@
+import polars as pl
+
+from lookedafter.validation.helpers_b import d, flagged, placement_changed, with_previous_placement
+from lookedafter.validation.registry import Context, rule
+
+_RNE = ("P", "T")
+
+
+@rule(
+    "435",
+    message=(
+        "Reason for new episode P or T means only the placement changed, but here the legal "
+        "status changed or the placement (type, postcode, URN and provider) is the same. "
+        "Check RNE, LS and the placement fields."
+    ),
+    table="Episodes",
+    fields=("LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"),
+)
+def validate(ctx: Context) -> pl.LazyFrame:
+    eps = with_previous_placement(ctx["Episodes"])
+    return eps.filter(
+        pl.col("RNE").is_in(_RNE)
+        & pl.col("ROW_prev").is_not_null()
+        & ((pl.col("LS").ne_missing(pl.col("LS_prev"))) | ~placement_changed())
+    )
+
+
+def test_435_reason_matches_what_changed() -> None:
+    eps = pl.DataFrame(
+        {
+            "CHILD": ["1", "1", "2", "2", "3", "3"],
+            "DECOM": [d("2025-05-01"), d("2025-06-01")] * 3,
+            "RNE": ["S", "P", "S", "P", "S", "P"],
+            "LS": ["C1", "C1", "C1", "C2", "C1", "C1"],
+            "PLACE": ["U4", "U6", "U4", "U6", "U4", "U4"],
+            "PL_POST": ["M1 1AE"] * 6,
+        }
+    )
+    assert flagged("435", {"Episodes": eps}) == {"Episodes": [3, 5]}
