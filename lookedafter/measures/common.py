@@ -1,0 +1,311 @@
+"""Frame builders shared by several measures (each measure module stays a declaration)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import polars as pl
+
+from lookedafter.lib.calendar import add_months
+from lookedafter.measures.context import SOCIAL_WORK_ROLES, Context
+
+DONE_OR_DUE = ("on_time", "late", "overdue")
+F = pl.Float64
+
+
+def flag(expr: pl.Expr) -> pl.Expr:
+    """A boolean as the 1.0 / 0.0 a frame's NUM holds (null counts as not met)."""
+    return expr.fill_null(False).cast(F)
+
+
+def on_time(ctx: Context, rules: tuple[str, ...], months: int = 12) -> pl.LazyFrame:
+    """Occurrences of ``rules`` that fell due in the last ``months`` to ``ctx.as_of`` (done, or
+    not done and now overdue), on time or not, as judged by the timescale engine."""
+    due = ctx.due_by(rules).filter(
+        ctx.in_window("DUE_DATE", months) & pl.col("STATUS").is_in(DONE_OR_DUE)
+    )
+    return due.select(
+        pl.concat_str(
+            [pl.col("CHILD"), pl.col("RULE"), pl.col("OCCURRENCE").cast(pl.String)], separator="/"
+        ).alias("SUBJECT"),
+        "CHILD",
+        pl.col("DUE_DATE").alias("DATE"),
+        flag(pl.col("STATUS") == "on_time").alias("NUM"),
+        pl.lit(1.0).alias("DEN"),
+        "WORKER_ID",
+        "TEAM_ID",
+        "RULE",
+        "CLOCK_START",
+        "DUE_DATE",
+        "DONE_DATE",
+        "STATUS",
+        "REASON",
+    )
+
+
+def overdue_at(ctx: Context, rules: tuple[str, ...]) -> pl.LazyFrame:
+    """Per child, the occurrences of ``rules`` overdue on ``ctx.as_of``: their clock had started,
+    the due date had passed and nothing was done by then. ``CHILD, N_OVERDUE, FIRST_DUE``."""
+    d = pl.lit(ctx.as_of)
+    late = ctx.due_by(rules).filter(
+        (pl.col("CLOCK_START") <= d)
+        & (pl.col("DUE_DATE") < d)
+        & (pl.col("DONE_DATE").is_null() | (pl.col("DONE_DATE") > d))
+    )
+    return late.group_by("CHILD").agg(
+        pl.len().cast(pl.Int32).alias("N_OVERDUE"),
+        pl.col("DUE_DATE").min().alias("FIRST_DUE"),
+        pl.col("RULE").sort_by("DUE_DATE").first().alias("FIRST_RULE"),
+    )
+
+
+def applicable_at(ctx: Context, rules: tuple[str, ...]) -> pl.LazyFrame:
+    """Children with an occurrence of ``rules`` whose clock had started by ``ctx.as_of``."""
+    return (
+        ctx.due_by(rules)
+        .filter(pl.col("CLOCK_START") <= pl.lit(ctx.as_of))
+        .select("CHILD")
+        .unique()
+    )
+
+
+def in_date(ctx: Context, population: pl.LazyFrame, rules: tuple[str, ...]) -> pl.LazyFrame:
+    """Children of ``population`` (``CHILD`` plus detail columns) in the numerator when none of
+    their ``rules`` occurrences is overdue on ``ctx.as_of``."""
+    late = overdue_at(ctx, rules)
+    return (
+        population.join(applicable_at(ctx, rules), on="CHILD", how="semi")
+        .join(late, on="CHILD", how="left")
+        .with_columns(
+            pl.col("CHILD").alias("SUBJECT"),
+            pl.lit(ctx.as_of).alias("DATE"),
+            flag(pl.col("N_OVERDUE").is_null()).alias("NUM"),
+            pl.lit(1.0).alias("DEN"),
+            pl.col("N_OVERDUE").fill_null(0),
+        )
+    )
+
+
+def children(ctx: Context, population: pl.LazyFrame, num: pl.Expr) -> pl.LazyFrame:
+    """A per-child frame over ``population`` with ``num`` deciding the numerator."""
+    return population.with_columns(
+        pl.col("CHILD").alias("SUBJECT"),
+        pl.lit(ctx.as_of).alias("DATE"),
+        flag(num).alias("NUM"),
+        pl.lit(1.0).alias("DEN"),
+    )
+
+
+def looked_after_for(ctx: Context, months: int) -> pl.LazyFrame:
+    """Children in care on ``as_of`` whose current period of care began at least ``months`` ago."""
+    return ctx.in_care().filter(pl.col("PERIOD_START") <= pl.lit(add_months(ctx.as_of, -months)))
+
+
+def distinct_workers(ctx: Context, population: pl.LazyFrame, months: int) -> pl.LazyFrame:
+    """``population`` with ``N_WORKERS``: distinct social workers whose spell overlapped the
+    ``months`` to ``as_of``, and ``WORKERS`` (their ids)."""
+    start = pl.lit(add_months(ctx.as_of, -months))
+    d = pl.lit(ctx.as_of)
+    spells = ctx.sw_spells().filter(
+        (pl.col("START") <= d) & (pl.col("END").is_null() | (pl.col("END") > start))
+    )
+    per_child = spells.group_by("CHILD").agg(
+        pl.col("WORKER_ID").n_unique().cast(pl.Int32).alias("N_WORKERS"),
+        pl.col("WORKER_ID").unique(maintain_order=True).sort().str.join(";").alias("WORKERS"),
+    )
+    return population.join(per_child, on="CHILD", how="left").with_columns(
+        pl.col("N_WORKERS").fill_null(0)
+    )
+
+
+def distinct_placements(ctx: Context, population: pl.LazyFrame, months: int) -> pl.LazyFrame:
+    """``population`` with ``N_PLACEMENTS``: placements the child was in at any time during the
+    ``months`` to ``as_of`` (the one in progress at the start counts, a change of legal status
+    alone does not)."""
+    start = pl.lit(add_months(ctx.as_of, -months))
+    d = pl.lit(ctx.as_of)
+    eps = ctx.episodes().filter(
+        (pl.col("DECOM") <= d) & (pl.col("DEC").is_null() | (pl.col("DEC") > start))
+    )
+    per_child = eps.group_by("CHILD").agg(
+        pl.col("PLACEMENT_START").n_unique().cast(pl.Int32).alias("N_PLACEMENTS")
+    )
+    return population.join(per_child, on="CHILD", how="left").with_columns(
+        pl.col("N_PLACEMENTS").fill_null(0)
+    )
+
+
+def census_date(day: date) -> date:
+    """The workforce census reference date: the latest 30 September on or before ``day``."""
+    this_year = date(day.year, 9, 30)
+    return this_year if day >= this_year else date(day.year - 1, 9, 30)
+
+
+def social_workers(ctx: Context) -> pl.LazyFrame:
+    """Workers in registered social work roles."""
+    return ctx.workers().filter(pl.col("ROLE").is_in(SOCIAL_WORK_ROLES))
+
+
+def in_post(on: date) -> pl.Expr:
+    d = pl.lit(on)
+    return (pl.col("START_DATE") <= d) & (
+        pl.col("LEAVE_DATE").is_null() | (pl.col("LEAVE_DATE") > d)
+    )
+
+
+def case_holders(ctx: Context) -> pl.LazyFrame:
+    """Case-holding social workers in post on ``as_of`` with ``CASES`` (children in care
+    allocated to them) and ``CASES_PER_FTE``."""
+    return (
+        social_workers(ctx)
+        .filter(pl.col("CASE_HOLDING").fill_null(False) & in_post(ctx.as_of))
+        .join(ctx.caseloads(), on="WORKER_ID", how="left")
+        .with_columns(pl.col("CASES").fill_null(0.0), pl.col("FTE").fill_null(1.0))
+        .with_columns((pl.col("CASES") / pl.col("FTE")).alias("CASES_PER_FTE"))
+    )
+
+
+def referrals_offered(ctx: Context, service: str) -> pl.LazyFrame:
+    """Children in care on ``as_of``; numerator: referred to or offered ``service`` during this
+    period of care."""
+    refs = (
+        ctx.table("Referrals")
+        .filter(pl.col("SERVICE") == service)
+        .join(ctx.in_care().select("CHILD", "PERIOD_START"), on="CHILD", how="inner")
+        .filter(
+            (pl.col("REQUESTED_DATE") >= pl.col("PERIOD_START"))
+            & (pl.col("REQUESTED_DATE") <= pl.lit(ctx.as_of))
+        )
+        .group_by("CHILD")
+        .agg(pl.col("REQUESTED_DATE").min().alias("FIRST_OFFERED"))
+    )
+    population = (
+        ctx.in_care()
+        .select("CHILD", "PERIOD_START", "PLACE", "AGE")
+        .join(refs, on="CHILD", how="left")
+    )
+    return children(ctx, population, pl.col("FIRST_OFFERED").is_not_null())
+
+
+def referral_waits(ctx: Context, service: str) -> pl.LazyFrame:
+    """Referrals to ``service`` made in the 12 months to ``as_of`` or still waiting on it: days
+    from request to start (to ``as_of`` while still waiting) in ``VALUE``."""
+    d = pl.lit(ctx.as_of)
+    waiting = pl.col("STARTED_DATE").is_null() | (pl.col("STARTED_DATE") > d)
+    end = pl.when(waiting).then(d).otherwise(pl.col("STARTED_DATE"))
+    refs = ctx.table("Referrals").filter(
+        (pl.col("SERVICE") == service)
+        & (pl.col("REQUESTED_DATE") <= d)
+        & (ctx.in_window("REQUESTED_DATE") | waiting)
+    )
+    return refs.select(
+        pl.concat_str(
+            [pl.col("CHILD"), pl.col("REQUESTED_DATE").cast(pl.String)], separator="/"
+        ).alias("SUBJECT"),
+        "CHILD",
+        pl.col("REQUESTED_DATE").alias("DATE"),
+        pl.lit(0.0).alias("NUM"),
+        pl.lit(1.0).alias("DEN"),
+        ctx.calendar.days_between_expr(pl.col("REQUESTED_DATE"), end).cast(F).alias("VALUE"),
+        "REQUESTED_DATE",
+        "STARTED_DATE",
+        waiting.alias("STILL_WAITING"),
+    )
+
+
+def days_before(day: date, days: int) -> date:
+    """``days`` calendar days before ``day`` (for a reference date, not for data)."""
+    return day - timedelta(days=days)
+
+
+def returns(ctx: Context) -> pl.LazyFrame:
+    """Missing episodes (MISSING = M) that ended in the 12 months to ``as_of``, each with its
+    return interview record if there is one."""
+    rhi = ctx.table("ReturnInterviews")
+    return (
+        ctx.table("Missing")
+        .filter((pl.col("MISSING") == "M") & ctx.in_window("MIS_END"))
+        .join(rhi, on=["CHILD", "MIS_START"], how="left")
+        .with_columns(
+            pl.concat_str(
+                [pl.col("CHILD"), pl.col("MIS_START").cast(pl.String)], separator="/"
+            ).alias("SUBJECT"),
+            pl.col("MIS_END").alias("DATE"),
+            pl.lit(1.0).alias("DEN"),
+        )
+    )
+
+
+def new_placements(ctx: Context) -> pl.LazyFrame:
+    """Placements that started in the 12 months to ``as_of``, with true distances."""
+    return (
+        ctx.placements_with_distance()
+        .filter(ctx.in_window("DECOM"))
+        .with_columns(
+            pl.concat_str([pl.col("CHILD"), pl.col("DECOM").cast(pl.String)], separator="/").alias(
+                "SUBJECT"
+            ),
+            pl.col("DECOM").alias("DATE"),
+            pl.lit(1.0).alias("DEN"),
+        )
+    )
+
+
+def records(ctx: Context) -> pl.LazyFrame:
+    """Visits, health checks and PEPs that happened in the 12 months to ``as_of``, each with
+    when it was recorded: ``SUBJECT, CHILD, DATE, RECORD, RECORDED_DATE, WORKER_ID``."""
+    parts = [
+        ctx.table("Visits").select(
+            "CHILD",
+            pl.col("VISIT_DATE").alias("DATE"),
+            pl.lit("visit").alias("RECORD"),
+            "RECORDED_DATE",
+            "WORKER_ID",
+        ),
+        ctx.table("Health").select(
+            "CHILD",
+            pl.col("HEALTH_DATE").alias("DATE"),
+            pl.col("HEALTH_KIND").str.to_lowercase().alias("RECORD"),
+            "RECORDED_DATE",
+            pl.lit(None, dtype=pl.String).alias("WORKER_ID"),
+        ),
+        ctx.table("PEPs").select(
+            "CHILD",
+            pl.col("PEP_DATE").alias("DATE"),
+            pl.lit("pep").alias("RECORD"),
+            "RECORDED_DATE",
+            pl.lit(None, dtype=pl.String).alias("WORKER_ID"),
+        ),
+    ]
+    both = pl.concat(parts, how="vertical_relaxed").filter(ctx.in_window("DATE"))
+    recorded = pl.col("RECORDED_DATE").is_not_null() & (
+        pl.col("RECORDED_DATE") <= pl.lit(ctx.as_of)
+    )
+    return both.with_columns(
+        pl.concat_str(
+            [pl.col("CHILD"), pl.col("RECORD"), pl.col("DATE").cast(pl.String)], separator="/"
+        ).alias("SUBJECT"),
+        pl.when(recorded)
+        .then(ctx.calendar.working_days_between_expr(pl.col("DATE"), pl.col("RECORDED_DATE")))
+        .cast(F)
+        .alias("DELAY_WD"),
+    )
+
+
+def recording_standard(ctx: Context) -> int:
+    """Working days allowed for recording: the timescale policy's, else the measures' setting."""
+    value = ctx.policy.value("recording_working_days") if ctx.policy is not None else None
+    return value if value is not None else ctx.settings.recording_working_days
+
+
+def audits(ctx: Context) -> pl.LazyFrame:
+    """Case audits done in the 12 months to ``as_of``."""
+    return (
+        ctx.table("CaseAudits")
+        .filter(ctx.in_window("AUDIT_DATE"))
+        .with_columns(
+            pl.col("AUDIT_ID").alias("SUBJECT"),
+            pl.col("AUDIT_DATE").alias("DATE"),
+            pl.lit(1.0).alias("DEN"),
+        )
+    )

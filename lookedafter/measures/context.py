@@ -1,0 +1,344 @@
+"""What a measure's function is given: the dataset as lazy frames, the reference date, the window,
+local settings, the calendar, and shared derived frames (periods of care, placements, the child's
+situation at the reference date, the timescale engine's output).
+
+Measures read their reference date from ``ctx.as_of``. The month trend of a snapshot measure
+("children overdue a visit now") re-runs its function on ``ctx.at(month_end)``, which shares the
+expensive date-independent frames (distances, the timescale engine's output) with the original.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from lookedafter.lib.calendar import DEFAULT, Calendar, add_months, age_expr
+from lookedafter.schema import Dataset
+
+if TYPE_CHECKING:
+    from lookedafter.timescales import Policy
+
+# Codes of the 903 "reason for new episode" (RNE) that start a new placement, and a new carer.
+# A temporary placement (PLACE T0-T4: holiday, hospital, respite...) starts neither.
+NEW_PLACEMENT_RNE = ("S", "P", "T", "B", "U")
+NEW_CARER_RNE = ("S", "P", "B")
+TEMPORARY_PLACE = ("T0", "T1", "T2", "T3", "T4")
+# Roles that are registered social work posts (the DfE workforce census counts these).
+SOCIAL_WORK_ROLES = ("SW", "TM", "SM", "HOS", "IRO")
+AGE_BANDS = ("Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over")
+
+
+class TimescalesUnavailable(RuntimeError):
+    """The timescale engine is not installed or could not evaluate this dataset."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Local standards the measures use where statute sets none (each a setting, not a fact)."""
+
+    recording_working_days: int = 5  # records completed within this many working days
+    supervision_months: int = 1  # each case-holding worker supervised at least this often
+    oversight_months: int = 3  # management oversight recorded on each child at least this often
+    drift_months: int = 6  # no permanence decision this long after coming into care = drift
+    caseload_limit: float = 18.0  # children per case-holding FTE above which a caseload is high
+    document_update_working_days: int = 20  # chronology + assessment updated after a move
+    repeat_missing_episodes: int = 3  # missing this many times in 12 months = repeat missing
+    la_district: str | None = None  # ONS district code(s) of the authority, ';'-separated;
+    # None: the district where most children's home postcodes lie
+
+
+@dataclass
+class _Shared:
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
+class Context:
+    """Inputs for one reference date. Build with :func:`Context` and derive others with ``at``."""
+
+    def __init__(
+        self,
+        ds: Dataset,
+        as_of: date,
+        *,
+        policy: Policy | None = None,
+        settings: Settings | None = None,
+        calendar: Calendar | None = None,
+        timescales: pl.DataFrame | None = None,
+        _shared: _Shared | None = None,
+    ) -> None:
+        self.ds = ds
+        self.as_of = as_of
+        self.policy = policy
+        self.settings = settings or Settings()
+        self.calendar = calendar or DEFAULT
+        self._shared = _shared or _Shared()
+        if timescales is not None:
+            self._shared.cache["timescales"] = timescales.lazy()
+        self._cache: dict[str, pl.LazyFrame] = {}
+
+    # ---- dates -------------------------------------------------------------------------------
+    @property
+    def window_start(self) -> date:
+        """Rows dated after this and on or before ``as_of`` fall in the 12-month window."""
+        return add_months(self.as_of, -12)
+
+    def in_window(self, col: str | pl.Expr, months: int = 12) -> pl.Expr:
+        expr = pl.col(col) if isinstance(col, str) else col
+        return (expr > pl.lit(add_months(self.as_of, -months))) & (expr <= pl.lit(self.as_of))
+
+    def at(self, day: date) -> Context:
+        """The same inputs at another reference date (shares date-independent frames)."""
+        return Context(
+            self.ds,
+            day,
+            policy=self.policy,
+            settings=self.settings,
+            calendar=self.calendar,
+            _shared=self._shared,
+        )
+
+    def month_ends(self, n: int = 12) -> list[date]:
+        """The last ``n`` month ends up to ``as_of`` (``as_of`` itself standing for its month)."""
+        out = [self.as_of]
+        first = self.as_of.replace(day=1)
+        for i in range(1, n):
+            out.append(add_months(first, -i + 1) - timedelta(days=1))
+        return sorted(out)
+
+    # ---- tables ------------------------------------------------------------------------------
+    def table(self, name: str) -> pl.LazyFrame:
+        return self.ds[name].lazy()
+
+    def has_rows(self, name: str) -> bool:
+        return self.ds[name].height > 0
+
+    def _shared_frame(self, key: str, build: Any) -> pl.LazyFrame:
+        cache = self._shared.cache
+        if key not in cache:
+            cache[key] = build()
+        frame: pl.LazyFrame = cache[key]
+        return frame
+
+    # ---- episodes, periods of care and placements (date-independent) ------------------------
+    def episodes(self) -> pl.LazyFrame:
+        """Episodes sorted, with ``PERIOD_START`` (start of that period of care),
+        ``PLACEMENT_START`` (start of the placement), ``CARER_START`` (start of living with these
+        carers) and ``NEW_PLACEMENT`` (the episode starts a placement)."""
+
+        def build() -> pl.LazyFrame:
+            eps = self.table("Episodes").sort("CHILD", "DECOM")
+            prev_dec = pl.col("DEC").shift(1).over("CHILD")
+            first = pl.col("CHILD") != pl.col("CHILD").shift(1)
+            new_period = (
+                first.fill_null(True)
+                | (pl.col("RNE") == "S")
+                | prev_dec.is_null()
+                | (pl.col("DECOM") != prev_dec)
+            )
+            temporary = pl.col("PLACE").is_in(TEMPORARY_PLACE).fill_null(False)
+            new_place = new_period | (pl.col("RNE").is_in(NEW_PLACEMENT_RNE) & ~temporary)
+            new_carer = new_period | (pl.col("RNE").is_in(NEW_CARER_RNE) & ~temporary)
+
+            def start_of(flag: pl.Expr) -> pl.Expr:
+                return (
+                    pl.when(flag).then(pl.col("DECOM")).otherwise(None).forward_fill().over("CHILD")
+                )
+
+            return eps.with_columns(
+                new_period.alias("NEW_PERIOD"), new_place.alias("NEW_PLACEMENT")
+            ).with_columns(
+                start_of(pl.col("NEW_PERIOD")).alias("PERIOD_START"),
+                start_of(pl.col("NEW_PLACEMENT")).alias("PLACEMENT_START"),
+                start_of(new_carer).alias("CARER_START"),
+            )
+
+        return self._shared_frame("episodes", build)
+
+    def in_care(self) -> pl.LazyFrame:
+        """Children looked after on ``as_of``: their current episode, period start and age."""
+        if "in_care" not in self._cache:
+            d = pl.lit(self.as_of)
+            cur = self.episodes().filter(
+                (pl.col("DECOM") <= d) & (pl.col("DEC").is_null() | (pl.col("DEC") > d))
+            )
+            cur = cur.sort("CHILD", "DECOM").unique("CHILD", keep="last", maintain_order=True)
+            self._cache["in_care"] = cur.join(self.ages(), on="CHILD", how="left")
+        return self._cache["in_care"]
+
+    def looked_after_between(self, start: date, end: date) -> pl.LazyFrame:
+        """Children looked after at any time after ``start`` up to and including ``end``."""
+        return (
+            self.episodes()
+            .filter(
+                (pl.col("DECOM") <= pl.lit(end))
+                & (pl.col("DEC").is_null() | (pl.col("DEC") > pl.lit(start)))
+            )
+            .select("CHILD")
+            .unique()
+        )
+
+    def ages(self) -> pl.LazyFrame:
+        """``CHILD, DOB, AGE, AGE_BAND`` at ``as_of``."""
+        if "ages" not in self._cache:
+            age = age_expr(pl.col("DOB"), pl.lit(self.as_of))
+            band = (
+                pl.when(age < 1)
+                .then(pl.lit(AGE_BANDS[0]))
+                .when(age < 5)
+                .then(pl.lit(AGE_BANDS[1]))
+                .when(age < 10)
+                .then(pl.lit(AGE_BANDS[2]))
+                .when(age < 16)
+                .then(pl.lit(AGE_BANDS[3]))
+                .when(age.is_not_null())
+                .then(pl.lit(AGE_BANDS[4]))
+            )
+            self._cache["ages"] = (
+                self.table("Header")
+                .select("CHILD", "DOB")
+                .unique("CHILD", keep="last")
+                .with_columns(age.alias("AGE"), band.alias("AGE_BAND"))
+            )
+        return self._cache["ages"]
+
+    # ---- who holds the child ---------------------------------------------------------------
+    def sw_spells(self) -> pl.LazyFrame:
+        """Social worker spells ``CHILD, WORKER_ID, START, END``: the 903 social worker episodes
+        where the dataset has them (the DfE's own source), else the register's allocations."""
+
+        def build() -> pl.LazyFrame:
+            if self.has_rows("SWEpisodes"):
+                return self.table("SWEpisodes").select(
+                    "CHILD",
+                    pl.col("SW_ID").alias("WORKER_ID"),
+                    pl.col("SW_DECOM").alias("START"),
+                    pl.col("SW_DEC").alias("END"),
+                )
+            return (
+                self.table("Allocations")
+                .filter(pl.col("ALLOC_ROLE") == "SW")
+                .select(
+                    "CHILD",
+                    "WORKER_ID",
+                    pl.col("ALLOC_START").alias("START"),
+                    pl.col("ALLOC_END").alias("END"),
+                )
+            )
+
+        return self._shared_frame("sw_spells", build)
+
+    def allocations_sw(self) -> pl.LazyFrame:
+        """The register's social worker allocations (``CHILD, WORKER_ID, START, END``), falling
+        back to the 903 social worker episodes when the register has none."""
+
+        def build() -> pl.LazyFrame:
+            if self.ds["Allocations"].filter(pl.col("ALLOC_ROLE") == "SW").height:
+                return (
+                    self.table("Allocations")
+                    .filter(pl.col("ALLOC_ROLE") == "SW")
+                    .select(
+                        "CHILD",
+                        "WORKER_ID",
+                        pl.col("ALLOC_START").alias("START"),
+                        pl.col("ALLOC_END").alias("END"),
+                    )
+                )
+            return self.sw_spells()
+
+        return self._shared_frame("allocations_sw", build)
+
+    def workers(self) -> pl.LazyFrame:
+        return self.table("Workers")
+
+    def dimension(self) -> pl.LazyFrame:
+        """Each child's situation on ``as_of`` (or when they last were looked after, if earlier):
+        ``CHILD, PLACE, WORKER_ID, TEAM_ID, AGE_BAND``."""
+        if "dimension" not in self._cache:
+            d = pl.lit(self.as_of)
+            place = (
+                self.episodes()
+                .filter(pl.col("DECOM") <= d)
+                .group_by("CHILD")
+                .agg(pl.col("PLACE").sort_by("DECOM").last())
+            )
+            worker = (
+                self.allocations_sw()
+                .filter(pl.col("START") <= d)
+                .group_by("CHILD")
+                .agg(pl.col("WORKER_ID").sort_by("START").last())
+                .join(self.workers().select("WORKER_ID", "TEAM_ID"), on="WORKER_ID", how="left")
+            )
+            self._cache["dimension"] = (
+                self.ages()
+                .select("CHILD", "AGE_BAND")
+                .join(place, on="CHILD", how="full", coalesce=True)
+                .join(worker, on="CHILD", how="full", coalesce=True)
+            )
+        return self._cache["dimension"]
+
+    def caseloads(self) -> pl.LazyFrame:
+        """``WORKER_ID, CASES``: children looked after on ``as_of`` allocated to each worker."""
+        d = pl.lit(self.as_of)
+        held = self.allocations_sw().filter(
+            (pl.col("START") <= d) & (pl.col("END").is_null() | (pl.col("END") > d))
+        )
+        return (
+            held.join(self.in_care().select("CHILD"), on="CHILD", how="semi")
+            .group_by("WORKER_ID")
+            .agg(pl.col("CHILD").n_unique().cast(pl.Float64).alias("CASES"))
+        )
+
+    # ---- the timescale engine ----------------------------------------------------------------
+    def timescales(self) -> pl.LazyFrame:
+        """``lookedafter.timescales.evaluate`` at the original reference date, computed once."""
+
+        def build() -> pl.LazyFrame:
+            try:
+                from lookedafter.timescales import evaluate
+            except ImportError as exc:
+                raise TimescalesUnavailable(
+                    f"the timescale engine is not available: {exc}"
+                ) from exc
+            frame: pl.DataFrame = evaluate(self.ds, self.as_of, self.policy)
+            return frame.lazy()
+
+        return self._shared_frame("timescales", build)
+
+    def due_by(self, rules: tuple[str, ...]) -> pl.LazyFrame:
+        """The timescale engine's occurrences of these rules that apply to the child."""
+        return self.timescales().filter(
+            pl.col("RULE").is_in(rules) & (pl.col("STATUS") != "not_applicable")
+        )
+
+    def la_districts(self) -> pl.LazyFrame:
+        """``PL_LA`` codes of the authority's own area (setting, else the most common home
+        district of its children)."""
+        if self.settings.la_district:
+            codes = self.settings.la_district.split(";")
+            return pl.LazyFrame({"PL_LA": codes}, schema={"PL_LA": pl.String})
+        return self.placements_with_distance().select(
+            pl.col("HOME_LA").drop_nulls().mode().first().alias("PL_LA")
+        )
+
+    def placements_with_distance(self) -> pl.LazyFrame:
+        """Episodes starting a placement, with true distances (``PL_DISTANCE`` miles, 999.9 when
+        unknown), the placement's district ``PL_LA`` and the home district ``HOME_LA``."""
+
+        def build() -> pl.LazyFrame:
+            from lookedafter.lib.postcodes import with_distance
+
+            starts = self.episodes().filter(pl.col("NEW_PLACEMENT")).collect()
+            out = with_distance(starts)
+            home = with_distance(
+                starts.select("HOME_POST").unique().with_columns(pl.col("HOME_POST").alias("P")),
+                home_col="HOME_POST",
+                placement_col="P",
+                out_col="_D",
+                la_col="HOME_LA",
+            ).select("HOME_POST", "HOME_LA")
+            return out.join(home, on="HOME_POST", how="left", nulls_equal=False).lazy()
+
+        return self._shared_frame("placements", build)

@@ -1,0 +1,52 @@
+"""Care plans with every required section complete."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from lookedafter.measures.common import children
+from lookedafter.measures.context import Context
+from lookedafter.measures.registry import measure
+from lookedafter.schema.codes import codes
+
+SHORT_BREAKS = ("V3", "V4")
+
+
+@measure(
+    "care_plan_complete",
+    title="Care plans complete",
+    definition="""Children looked after on the reference date (not on short breaks, whose plans are
+    shorter), and of those the ones whose current care plan has every section CPR 2010 reg 5
+    requires (permanence, health, education, placement, identity, family, wishes and feelings, IRO).
+    A child with no care plan counts as incomplete.""",
+    numerator="Children whose current care plan has every required section",
+    denominator="Children looked after (not on short breaks)",
+    area="Recording and care planning",
+    kind="snapshot",
+    needs=("Episodes", "CarePlans"),
+)
+def frame(ctx: Context) -> pl.LazyFrame:
+    required = sorted(codes("CARE_PLAN_SECTION"))
+    plans = (
+        ctx.table("CarePlans")
+        .filter(pl.col("PLAN_START") <= pl.lit(ctx.as_of))
+        .sort("CHILD", "PLAN_START")
+        .group_by("CHILD")
+        .agg(pl.col("PLAN_START").last(), pl.col("SECTIONS_COMPLETE").last())
+        .with_columns(
+            pl.lit(required)
+            .list.set_difference(pl.col("SECTIONS_COMPLETE").fill_null("").str.split(";"))
+            .list.sort()
+            .list.join(";")
+            .alias("MISSING_SECTIONS")
+        )
+    )
+    population = (
+        ctx.in_care()
+        .filter(~pl.col("LS").is_in(SHORT_BREAKS))
+        .select("CHILD", "PERIOD_START", "PLACE")
+        .join(plans, on="CHILD", how="left")
+    )
+    return children(
+        ctx, population, pl.col("PLAN_START").is_not_null() & (pl.col("MISSING_SECTIONS") == "")
+    )
