@@ -13,7 +13,7 @@ import polars as pl
 
 from lookedafter.schema import Dataset, Meta
 from lookedafter.ssda903.structural import Issue
-from lookedafter.validation.derive import age_at
+from lookedafter.validation.derive import age_at, birthday
 from lookedafter.validation.registry import Context, load_rules, run
 
 # Placement codes the DfE guide calls temporary placements (T0-T4). The PLACE list in
@@ -39,8 +39,9 @@ def age(dob: pl.Expr, when: pl.Expr) -> pl.Expr:
 
 
 def years_after(when: pl.Expr, years: int) -> pl.Expr:
-    """The same calendar date ``years`` later (29 February becomes 28 February)."""
-    return when.dt.offset_by(f"{years}y")
+    """The same calendar date ``years`` later or earlier; a 29 February date of birth reaches
+    the anniversary on 1 March, as in :func:`age` (the ``years``-th birthday)."""
+    return birthday(when, years)
 
 
 def child_dob(ctx: Context) -> pl.LazyFrame:
@@ -110,13 +111,15 @@ def flagged(
     last: Mapping[str, pl.DataFrame] | None = None,
     la_code: str = "",
     issues: list[Issue] | None = None,
+    extra: Mapping[str, pl.DataFrame] | None = None,
+    la_districts: tuple[str, ...] = (),
 ) -> dict[str, list[int]]:
     """Run one rule (by code, for a year) on hand-made tables; return table -> failing rows."""
     chosen = [r for r in load_rules(year) if r.code == code]
     assert chosen, f"rule {code} does not apply in {year}"
     previous = Dataset(dict(last), Meta(la_code=la_code)) if last is not None else None
     ds = Dataset(dict(tables), Meta(la_code=la_code, collection_year=year), previous)
-    result = run(ds, year, issues, rules=chosen)
+    result = run(ds, year, issues, rules=chosen, extra=extra, la_districts=la_districts)
     assert not result.failed, result.failed
     assert not result.skipped, result.skipped
     out: dict[str, list[int]] = {}
@@ -247,3 +250,32 @@ def carried_over(ctx: Context) -> pl.LazyFrame:
         ctx["Episodes"].sort("CHILD", "DECOM", "ROW").group_by("CHILD", maintain_order=True).first()
     )
     return first.join(last, on="CHILD", how="inner")
+
+
+def with_provider(eps: pl.LazyFrame, ctx: Context) -> pl.LazyFrame:
+    """Episodes with an Ofsted URN (not XXXXXXX) joined to Ofsted's provider list by URN
+    (``P_`` columns; only episodes whose URN is in the list are kept)."""
+    providers = (
+        ctx["Providers"]
+        .select(
+            pl.col("URN").str.strip_chars().str.to_uppercase().alias("_URN"),
+            *(
+                pl.col(c).alias(f"P_{c}")
+                for c in ("PLACE_CODES", "PROVIDER_CODES", "REG_START", "REG_END", "POSTCODE", "LA")
+            ),
+        )
+        .unique("_URN", keep="first")
+    )
+    urn = pl.col("URN").str.strip_chars().str.to_uppercase()
+    return (
+        eps.filter(urn.is_not_null() & (urn != NO_URN))
+        .with_columns(urn.alias("_URN"))
+        .join(providers, on="_URN", how="inner")
+    )
+
+
+def providers_frame(rows: list[dict[str, object]]) -> pl.DataFrame:
+    """A Providers frame for tests (missing columns are null)."""
+    from lookedafter.validation.providers import SCHEMA
+
+    return pl.DataFrame(rows, schema=SCHEMA)
