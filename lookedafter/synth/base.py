@@ -1,0 +1,102 @@
+"""Shared plumbing for the generator: random streams, day numbers, calendar calls, ids.
+
+Dates are held as day numbers (days since 1970-01-01, the same integers Polars uses for
+``pl.Date``) so whole columns move with numpy; they become ``pl.Date`` when a table is built.
+Each part of the generator draws from its own named random stream, so a change in one part does
+not reshuffle the others.
+"""
+
+from __future__ import annotations
+
+import zlib
+from datetime import date
+
+import numpy as np
+import polars as pl
+
+from lookedafter.lib.calendar import DEFAULT
+
+EPOCH = date(1970, 1, 1)
+OPEN = 2**30  # "not ended yet" as a day number (an open period or episode)
+NULL = np.array(None, dtype=object)  # "no value" inside numpy.where
+
+
+def day(d: date) -> int:
+    return (d - EPOCH).days
+
+
+def streams(seed: int, name: str) -> np.random.Generator:
+    """An independent, reproducible generator for one named part of the synthetic authority."""
+    return np.random.default_rng([seed, zlib.crc32(name.encode("utf-8"))])
+
+
+def as_date(values: np.ndarray | pl.Series, name: str) -> pl.Series:
+    """Day numbers (OPEN for none) as a Polars Date column."""
+    raw = np.asarray(values, dtype=np.int64)
+    series = pl.Series(name, np.where(raw >= int(OPEN), 0, raw).astype(np.int32)).cast(pl.Date)
+    return series.scatter(np.flatnonzero(raw >= int(OPEN)), None)
+
+
+def _through(values: np.ndarray, expr: pl.Expr) -> np.ndarray:
+    frame = pl.DataFrame({"d": pl.Series(np.asarray(values, dtype=np.int32)).cast(pl.Date)})
+    out = frame.select(expr.cast(pl.Int32)).to_series()
+    return out.to_numpy().astype(np.int64)
+
+
+def add_working_days(values: np.ndarray, n: int) -> np.ndarray:
+    """``n`` working days after each day (the calendar module does the counting)."""
+    if len(values) == 0:
+        return np.asarray(values, dtype=np.int64)
+    return _through(values, DEFAULT.add_working_days_expr(pl.col("d"), n))
+
+
+def add_months(values: np.ndarray, months: int) -> np.ndarray:
+    """The same day ``months`` calendar months later, clamped to month end."""
+    if len(values) == 0:
+        return np.asarray(values, dtype=np.int64)
+    return _through(values, DEFAULT.add_months_expr(pl.col("d"), months))
+
+
+def birthday(dob: np.ndarray, years: int) -> np.ndarray:
+    """The day of each child's ``years``-th birthday."""
+    return add_months(dob, 12 * years)
+
+
+def age_years(dob: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """Whole years of age on a day (close enough for choosing behaviour, not for deadlines)."""
+    out: np.ndarray = np.floor((np.asarray(at) - np.asarray(dob)) / 365.25).astype(np.int64)
+    return out
+
+
+def pick(
+    rng: np.random.Generator, options: list[str] | tuple[str, ...], p: object, n: int
+) -> np.ndarray:
+    """``n`` draws from labelled options with probabilities ``p`` (normalised)."""
+    probs = np.asarray(p, dtype=np.float64)
+    probs = probs / probs.sum()
+    out: np.ndarray = np.asarray(options, dtype=object)[rng.choice(len(options), size=n, p=probs)]
+    return out
+
+
+def ids(prefix: str, numbers: np.ndarray, width: int = 6) -> pl.Series:
+    """Identifiers like ``C000123`` from integers."""
+    digits = pl.Series(np.asarray(numbers, dtype=np.int64)).cast(pl.String).str.zfill(width)
+    return pl.select(pl.lit(prefix) + digits).to_series()
+
+
+def clock(days: np.ndarray, minutes: np.ndarray) -> pl.Series:
+    """Datetimes from day numbers and minutes after midnight."""
+    micros = (
+        np.asarray(days, dtype=np.int64) * 1440 + np.asarray(minutes, dtype=np.int64)
+    ) * 60_000_000
+    return pl.Series(micros).cast(pl.Datetime("us"))
+
+
+def repeat_index(counts: np.ndarray) -> np.ndarray:
+    """Row numbers repeated by counts: [2, 0, 1] -> [0, 0, 2]."""
+    return np.repeat(np.arange(len(counts)), counts)
+
+
+def text(values: np.ndarray, name: str = "") -> pl.Series:
+    """A numpy array of strings (None for missing) as a Polars String column."""
+    return pl.Series(name, np.asarray(values, dtype=object).tolist(), dtype=pl.String)
