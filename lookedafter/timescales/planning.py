@@ -23,6 +23,7 @@ from lookedafter.timescales.base import (
     RuleInfo,
     conform,
     dmy,
+    same_as_previous,
 )
 
 RULES = (
@@ -145,7 +146,9 @@ def _long_term(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
     ep = ctx.episodes.with_columns(
         LT=pl.col("PLACE").is_in(LONG_TERM_FOSTERING),
-        PREV_LT=pl.col("PLACE").is_in(LONG_TERM_FOSTERING).shift(1).over("CHILD", "PLACEMENT"),
+        PREV_LT=pl.when(same_as_previous("CHILD", "PLACEMENT")).then(
+            pl.col("PLACE").is_in(LONG_TERM_FOSTERING).shift(1)
+        ),
     )
     starts = ep.filter(pl.col("LT") & ~pl.col("PREV_LT").fill_null(False))
     placements = ctx.placements.select("CHILD", "PLACEMENT", "P_END")

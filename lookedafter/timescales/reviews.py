@@ -15,7 +15,15 @@ from __future__ import annotations
 
 import polars as pl
 
-from lookedafter.timescales.base import Context, RuleGroup, RuleInfo, conform, dmy, interval_text
+from lookedafter.timescales.base import (
+    Context,
+    RuleGroup,
+    RuleInfo,
+    conform,
+    dmy,
+    interval_text,
+    position_in_run,
+)
 
 REG33 = "CPR 2010 reg 33 (legislation.gov.uk/uksi/2010/959/part/6/made)"
 RULES = (
@@ -49,9 +57,11 @@ def _chain(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
     per = ctx.periods
     starts = per.select("CHILD", "PERIOD", DATE="START", K=pl.lit(-1, dtype=pl.Int64))
-    revs = ctx.reviews.with_columns(
-        K=pl.int_range(pl.len(), dtype=pl.Int64).over("CHILD", "PERIOD")
-    ).select("CHILD", "PERIOD", DATE="REVIEW", K="K")
+    revs = (
+        ctx.reviews.sort("CHILD", "PERIOD", "REVIEW")
+        .with_columns(K=position_in_run("CHILD", "PERIOD").cast(pl.Int64))
+        .select("CHILD", "PERIOD", DATE="REVIEW", K="K")
+    )
     events = (
         pl.concat([starts, revs])
         .join(per.select("CHILD", "PERIOD", "END", "SHORT_BREAK"), on=["CHILD", "PERIOD"])

@@ -34,6 +34,7 @@ from lookedafter.timescales.base import (
     conform,
     dmy,
     interval_text,
+    same_as_previous,
 )
 
 REG28 = "CPR 2010 reg 28 (legislation.gov.uk/uksi/2010/959/regulation/28/made)"
@@ -175,7 +176,11 @@ def _segments(ctx: Context) -> pl.LazyFrame:
     return (
         seg.sort("CHILD", "PLACEMENT", "SEG_START", "FROM_EPISODE")
         .unique(["CHILD", "PLACEMENT", "SEG_START"], keep="last", maintain_order=True)
-        .with_columns(PREV_REGIME=pl.col("REGIME").shift(1).over("CHILD", "PLACEMENT"))
+        .with_columns(
+            PREV_REGIME=pl.when(same_as_previous("CHILD", "PLACEMENT")).then(
+                pl.col("REGIME").shift(1)
+            )
+        )
     )
 
 
@@ -243,7 +248,7 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
         segments.join(placements.select("CHILD", "PLACEMENT", "P_START"), on=["CHILD", "PLACEMENT"])
         .filter(
             (pl.col("REGIME") == "V6")
-            & (pl.col("PREV_REGIME") != "V6")
+            & (pl.col("PREV_REGIME") != "V6").fill_null(True)
             & (pl.col("SEG_START") > pl.col("P_START"))
         )
         .select("CHILD", "PLACEMENT", DATE="SEG_START", KIND=pl.lit("order"))
