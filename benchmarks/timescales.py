@@ -136,7 +136,7 @@ def load(n: int, seed: int, source: str) -> tuple[Dataset, str]:
     if source == "stand-in":
         return stand_in(n, seed), "stand-in generator"
     try:
-        from lookedafter.synth import SynthConfig, generate  # type: ignore[attr-defined]
+        from lookedafter.synth import SynthConfig, generate
     except ImportError:
         if source == "synth":
             raise
