@@ -16,21 +16,44 @@ def validate(ctx: Context) -> pl.LazyFrame:
     eps = ctx["Episodes"]
     # The lookup is loaded per first letter, so collect the postcodes given to know which.
     given = eps.select(pl.concat_list("HOME_POST", "PL_POST").explode().alias("P")).collect()
-    known = postcodes.lookup_for(given["P"])["PCD"].unique().implode()
+    given_codes = given["P"].drop_nulls()
+    ref = (
+        postcodes.lookup_for(given_codes)
+        if given_codes.len()
+        else pl.DataFrame(schema=postcodes.SCHEMA)
+    )
+    known = ref.lazy().select(pl.col("PCD").unique())
+    checked = eps
+    for col in ("HOME_POST", "PL_POST"):
+        checked = checked.with_columns(postcodes.normalise(pl.col(col)).alias(f"_{col}")).join(
+            known.select(pl.col("PCD").alias(f"_{col}"), pl.lit(True).alias(f"_{col}_OK")),
+            on=f"_{col}",
+            how="left",
+        )
 
     def unknown(col: str) -> pl.Expr:
-        return pl.col(col).is_not_null() & ~postcodes.normalise(pl.col(col)).is_in(known)
+        # Northern Ireland (BT) postcodes are not in the offline reference data: not judged.
+        return (
+            pl.col(col).is_not_null()
+            & pl.col(f"_{col}_OK").is_null()
+            & ~pl.col(f"_{col}").str.starts_with("BT")
+        )
 
-    return eps.filter(unknown("HOME_POST") | unknown("PL_POST"))
+    return checked.filter(unknown("HOME_POST") | unknown("PL_POST"))
 
 
 def test_392c_flags_unknown_postcodes() -> None:
     real = postcodes.lookup(["M"])["PCD"][0]
     eps = pl.DataFrame(
         {
-            "CHILD": ["1", "2", "3", "4"],
-            "HOME_POST": [real, "ZZ99 9ZZ", real, None],
-            "PL_POST": [real.lower(), real, "not a postcode", None],
+            "CHILD": ["1", "2", "3", "4", "5"],
+            "HOME_POST": [real, "ZZ99 9ZZ", real, None, "BT1 1AA"],
+            "PL_POST": [real.lower(), real, "not a postcode", None, real],
         }
     )
     assert flagged("392c", {"Episodes": eps}) == {"Episodes": [1, 2]}
+
+
+def test_392c_no_postcodes_no_flags() -> None:
+    eps = pl.DataFrame({"CHILD": ["1"], "HOME_POST": [None], "PL_POST": [None]})
+    assert flagged("392c", {"Episodes": eps}) == {}
