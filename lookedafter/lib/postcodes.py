@@ -146,7 +146,10 @@ def with_distance(
 ) -> pl.DataFrame:
     """Add straight-line miles between two postcode columns (DfE formula) and the placement's LA."""
     needed = pl.concat([frame[home_col], frame[placement_col]]).cast(pl.String)
-    ref = lookup_for(needed)
+    # Keep only the postcodes used: an area holds tens of thousands, and joining a few rows
+    # against a million-row reference costs far more than this semi-join.
+    keys = pl.DataFrame({"PCD": needed}).select(normalise(pl.col("PCD"))).drop_nulls().unique()
+    ref = lookup_for(needed).join(keys, on="PCD", how="semi")
     home = ref.select(
         pl.col("PCD").alias("_H"), pl.col("EAST").alias("_HE"), pl.col("NORTH").alias("_HN")
     )
