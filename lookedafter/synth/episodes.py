@@ -96,7 +96,7 @@ def _legal(
     days = [ch.start]
     kids = [ix]
     codes = [first]
-    em_day = ch.start + rng.integers(1, 9, n)
+    em_day = ch.start + np.where(em_code == "L1", rng.integers(1, 4, n), rng.integers(1, 9, n))
     sel = emergency & (em_day < stop)
     kids.append(ix[sel])
     days.append(em_day[sel])
@@ -314,18 +314,22 @@ def _locate(
     )
     rows = places.near(pool, rng, home_rows[ix], miles)
     rows = np.where(place == "P1", home_rows[ix], rows)
-    located = ~np.isin(place, NO_LOCATION)
+    located = np.ones(c, dtype=bool)
+    away = pool.laua[rows] != pool.laua[home_rows[ix]]
+    private = away & (provider == "PR1") & ~np.isin(place, ["U1", "U2", "U3"])
+    provider = np.where(private, "PR4", provider)
+    no_urn = np.isin(place, NO_LOCATION)
     urn_number = rng.integers(100_000, 999_999, c)
     urn = np.where(
         np.isin(place, RESIDENTIAL_URN),
         np.char.add("SC", urn_number.astype(str)).astype(object),
         "XXXXXXX",
     )
-    urn = np.where(located, urn, NULL)
+    urn = np.where(no_urn, NULL, urn)
     info = pl.DataFrame(
         {
             "CARER": carers["CARER"],
-            "PLACE_PROVIDER": text(np.where(located, provider, NULL)),
+            "PLACE_PROVIDER": text(np.where(no_urn, NULL, provider)),
             "URN": text(urn),
             "PL_ROW": pl.Series(np.where(located, rows, -1)),
         }

@@ -71,7 +71,7 @@ def generate(cfg: SynthConfig, progress: Progress = _quiet) -> Dataset:
     pool = places.load_pool()
     progress("episodes")
     tl = episodes.build(ch, cfg, pool)
-    home_post = places.formatted(pool, tl.home_rows)
+    home_post = places.formatted(pool, tl.home_rows).scatter(np.flatnonzero(ch.uasc), None)
     dob = as_date(ch.dob, "DOB")
     sex = pl.Series("SEX", np.where(ch.male, "M", "F"), dtype=pl.String)
     key = pl.DataFrame({"IX": np.arange(n), "CHILD": child, "DOB": dob})
@@ -80,9 +80,10 @@ def generate(cfg: SynthConfig, progress: Progress = _quiet) -> Dataset:
     as_of = day(cfg.as_of)
     upn = _upn(rng, n, cfg.la_code).to_numpy().astype(object)
     age_now = (np.minimum(np.where(ch.end == OPEN, as_of, ch.end), as_of) - ch.dob) / 365.25
-    upn = np.where(age_now < 5, "UN1", upn)
+    upn = np.where((as_of - ch.dob) / 365.25 < 4, "UN1", upn)
     upn = np.where(ch.uasc & (rng.random(n) < 0.7), "UN2", upn)
-    mother = np.where(~ch.male & (age_now >= 14), np.where(rng.random(n) < 0.03, "1", "0"), NULL)
+    young_mother = (age_now >= 14) & (rng.random(n) < 0.03)
+    mother = np.where(~ch.male, np.where(young_mother, "1", "0"), NULL)
     mc_dob = np.where(
         mother == "1", np.minimum(as_of, ch.dob + 365 * 16 + rng.integers(0, 600, n)), OPEN
     )
@@ -151,9 +152,10 @@ def generate(cfg: SynthConfig, progress: Progress = _quiet) -> Dataset:
         ).filter(pl.col("V_START") <= as_of),
         {"V_START": "OPEN_DATE", "V_END": "FILLED_DATE"},
     ).select(TABLES["Vacancies"].column_names)
-    alloc = wf.allocations.filter(pl.col("START") <= as_of).join(
-        key, on="IX", how="left", maintain_order="left"
+    alloc = wf.allocations.filter(pl.col("START") <= as_of).with_columns(
+        pl.when(pl.col("END") > as_of).then(int(OPEN)).otherwise(pl.col("END")).alias("END")
     )
+    alloc = alloc.join(key, on="IX", how="left", maintain_order="left")
     tables["Allocations"] = (
         _days_to_dates(alloc, {"START": "ALLOC_START", "END": "ALLOC_END"})
         .rename({"REASON": "CHANGE_REASON"})

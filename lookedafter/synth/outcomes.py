@@ -48,6 +48,7 @@ def oc2(
                         np.where(age < 5, np.where(rng.random(n) < 0.88, "1", "0"), NULL)
                     ),
                     "IMMUNISATIONS": text(np.where(rng.random(n) < 0.86, "1", "0")),
+                    "_under4": age < 4,
                     "_sm": np.where(age >= 10, rng.random(n) < 0.04, False),
                     "_offered": rng.random(n) < 0.9,
                     "_received": rng.random(n) < 0.7,
@@ -90,11 +91,15 @@ def oc2(
     return out.with_columns(
         pl.when(pl.col("SDQ_SCORE").is_not_null())
         .then(None)
+        .when(pl.col("_under4"))
+        .then(None)
         .when(~pl.col("_sdq_age"))
         .then(pl.lit("SDQ1"))
         .otherwise(pl.col("_reason"))
         .alias("SDQ_REASON"),
-        pl.when(pl.col("_sm")).then(flag("_offered")).alias("INTERVENTION_OFFERED"),
+        pl.when(pl.col("_sm") & ~pl.col("_received"))
+        .then(flag("_offered"))
+        .alias("INTERVENTION_OFFERED"),
         pl.when(pl.col("_sm")).then(flag("_received")).alias("INTERVENTION_RECEIVED"),
     )
 
@@ -103,6 +108,8 @@ def oc3(cfg: SynthConfig, ch: Children, rng: np.random.Generator) -> pl.DataFram
     as_of = day(cfg.as_of)
     b14, b16 = birthday(ch.dob, 14), birthday(ch.dob, 16)
     leaver = (ch.end != OPEN) & (ch.end >= b16) & (ch.end - np.maximum(ch.start, b14) >= 91)
+    leaver &= ch.rec != "E3"  # the authority that took over returns them
+    died_at = np.where(rng.random(len(ch)) < 0.006, rng.integers(17, 22, len(ch)), 99)
     lo, hi = day(cfg.window_start), as_of
     frames = []
     for age in range(17, 22):
@@ -111,21 +118,16 @@ def oc3(cfg: SynthConfig, ch: Children, rng: np.random.Generator) -> pl.DataFram
         frames.append(pl.DataFrame({"IX": rows, "BD": bd[rows], "AGE": np.full(len(rows), age)}))
     out = pl.concat(frames)
     n = len(out)
-    touch = pick(rng, IN_TOUCH[0], IN_TOUCH[1], n)
+    touch = pick(rng, IN_TOUCH[0][:-1], IN_TOUCH[1][:-1], n)
+    years_old = out["AGE"].to_numpy()
+    touch = np.where(years_old >= died_at[out["IX"].to_numpy()], "DIED", touch)  # and stays so
     active = np.isin(touch, ["YES", "NREQ"])
-    activ = np.where(
-        active,
-        pick(rng, ACTIVITY[0], ACTIVITY[1], n),
-        np.where(np.isin(touch, ["DIED", "RHOM"]), NULL, "0"),
-    )
+    activ = np.where(active, pick(rng, ACTIVITY[0], ACTIVITY[1], n), "0")
     letter = pick(rng, ACCOMMODATION[0], ACCOMMODATION[1], n)
-    letter = np.where((letter == "Z") & (out["AGE"].to_numpy() < 18), "B", letter)
-    suit = np.where(rng.random(n) < 0.88, "1", "2")
-    accom = np.where(
-        active,
-        np.char.add(letter.astype(str), suit),
-        np.where(np.isin(touch, ["DIED", "RHOM"]), NULL, "0"),
-    )
+    letter = np.where((letter == "Z") & (years_old < 18), "B", letter)  # staying put is 18+
+    letter = np.where((letter == "T") & (years_old < 19), "D", letter)  # foyers: adults only
+    suit = np.where((rng.random(n) < 0.88) & ~np.isin(letter, ["S", "X"]), "1", "2")
+    accom = np.where(active, np.char.add(letter.astype(str), suit), "0")
     bday = out["BD"].cast(pl.Int32).cast(pl.Date)
     year = pl.select(
         pl.when(bday.dt.month() <= 3).then(bday.dt.year()).otherwise(bday.dt.year() + 1)

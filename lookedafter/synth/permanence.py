@@ -4,6 +4,8 @@ approvals, adoption decisions and adoptions, and previous permanence orders.
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import polars as pl
 
@@ -219,9 +221,12 @@ def prev_perm(cfg: SynthConfig, ch: Children, rng: np.random.Generator) -> pl.Da
     when = np.maximum(ch.dob + 60, ch.start - rng.integers(200, 2500, n))
     dates = pl.Series(np.where(has, when, 0)).cast(pl.Int32).cast(pl.Date).dt.strftime("%d/%m/%Y")
     la = np.where(has & (rng.random(n) < 0.6), cfg.la_code, NULL)
-    return pl.DataFrame(
-        {"IX": np.arange(n), "PREV_PERM": text(code), "LA_PERM": text(la)}
-    ).with_columns(pl.when(pl.Series(has)).then(dates).otherwise(None).alias("DATE_PERM"))
+    collected = ch.start >= day(date(2016, 4, 1))  # not collected for earlier periods
+    frame = pl.DataFrame({"IX": np.arange(n), "PREV_PERM": text(code), "LA_PERM": text(la)})
+    frame = frame.with_columns(
+        pl.when(pl.Series(has)).then(dates).otherwise(None).alias("DATE_PERM")
+    )
+    return frame.filter(pl.Series(collected))
 
 
 def build(

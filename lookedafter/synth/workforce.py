@@ -244,6 +244,30 @@ def _resolve(assign: pl.DataFrame, occupancy: pl.DataFrame, gaps: pl.DataFrame) 
         pl.col("START") != pl.col("END").shift(1).over("IX")
     )
     out = out.with_columns(new.fill_null(True).cum_sum().alias("RUN"))
+    out = (
+        out.group_by("RUN", maintain_order=True)
+        .agg(
+            pl.col("IX").first(),
+            pl.col("WORKER_ID").first(),
+            pl.col("START").first(),
+            pl.col("END").last(),
+            pl.col("REASON").first(),
+        )
+        .drop("RUN")
+    )
+    # a cover of a day or two is not recorded as a change of worker: the neighbours absorb it
+    first_start = pl.col("START").min().over("IX")
+    last_end = pl.col("END").max().over("IX")
+    out = out.with_columns(first_start.alias("_F"), last_end.alias("_L"))
+    out = out.filter((pl.col("END") - pl.col("START") >= 3) | (pl.len().over("IX") == 1))
+    out = out.with_columns(
+        pl.when(pl.int_range(pl.len()).over("IX") == 0)
+        .then(pl.col("_F"))
+        .otherwise(pl.col("START"))
+        .alias("START"),
+    ).with_columns(pl.col("START").shift(-1).over("IX").fill_null(pl.col("_L")).alias("END"))
+    new = (pl.col("WORKER_ID") != pl.col("WORKER_ID").shift(1).over("IX")).fill_null(True)
+    out = out.with_columns(new.cum_sum().alias("RUN"))
     return (
         out.group_by("RUN", maintain_order=True)
         .agg(
@@ -263,7 +287,9 @@ def build(cfg: SynthConfig, ch: Children) -> Workforce:
     posts = _posts(sizes, rng)
     occ, vacant = _occupants(cfg, posts, rng)
     t0 = day(cfg.window_start) - 3 * 365
-    occ = occ.with_columns(ids("W", np.arange(1, len(occ) + 1), 6).alias("WORKER_ID"))
+    occ = occ.with_columns(
+        ids("SW", np.arange(1, len(occ) + 1) * 7 + 100_000, 6).alias("WORKER_ID")
+    )
     occ = occ.join(posts, on="POST", how="left", maintain_order="left")
     as_of = day(cfg.as_of)
     m = len(occ)
