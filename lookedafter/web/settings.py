@@ -201,3 +201,6 @@ LOGGING = {
 
 # The authority this register belongs to (shown in the header).
 LA_NAME = os.environ.get("LOOKEDAFTER_LA_NAME", "")
+
+# Uploaded 903 returns are kept here (outside the repository) until applied or discarded.
+UPLOAD_ROOT = Path(os.environ.get("LOOKEDAFTER_UPLOAD_ROOT", "/tmp/lookedafter-uploads"))  # noqa: S108

@@ -326,3 +326,41 @@ def do_record_oversight(actor: Actor, child: Child, version: int, *, on: date) -
     entry = OversightEntry.objects.create(child=child, manager_id=manager, oversight_date=on)
     _log(actor, "record management oversight", child, on=on)
     return entry
+
+
+@transaction.atomic
+def do_apply_return(actor: Actor, upload: Any, version: int) -> dict[str, int]:
+    """Apply an uploaded 903 return to the register, in one transaction (see ``returns``)."""
+    from lookedafter.ssda903.io import read_return
+    from lookedafter.web.register import returns
+    from lookedafter.web.register.dataset_io import export_dataset
+    from lookedafter.web.register.models import ReturnUpload, UploadStatus
+
+    claimed = ReturnUpload.objects.filter(
+        pk=upload.pk, version=version, status=UploadStatus.PREVIEWED
+    ).update(version=F("version") + 1)
+    if claimed != 1:
+        raise ActionRefused(
+            "This upload has already been applied or changed by someone else. "
+            "Upload the return again to see what it would change now."
+        )
+    read = read_return(upload.folder, year=upload.year)
+    if read.fatal:
+        raise ActionRefused("The uploaded files can no longer be read; upload them again.")
+    from django.utils import timezone as tz
+
+    diffs = returns.compare(read.dataset, export_dataset(as_of=tz.localdate()), upload.year)
+    written = returns.apply(diffs)
+    from django.utils import timezone
+
+    ReturnUpload.objects.filter(pk=upload.pk).update(
+        status=UploadStatus.APPLIED, applied_at=timezone.now(), summary=returns.summary(diffs)
+    )
+    audit.record(
+        actor.request,
+        actor.user,
+        AuditAction.WRITE,
+        "apply 903 return",
+        detail={"upload": upload.pk, "year": upload.year, "rows": written},
+    )
+    return written

@@ -48,6 +48,11 @@ if TYPE_CHECKING:  # Django ships no types: tell mypy the members are strings
         SIGN_OUT: str
         DENIED: str
 
+    class UploadStatus(_Choices):
+        PREVIEWED: str
+        REJECTED: str
+        APPLIED: str
+
 else:
 
     class Role(models.TextChoices):
@@ -68,6 +73,11 @@ else:
         SIGN_IN_FAILED = "sign_in_failed", "Failed to sign in"
         SIGN_OUT = "sign_out", "Signed out"
         DENIED = "denied", "Was refused access"
+
+    class UploadStatus(models.TextChoices):
+        PREVIEWED = "previewed", "Previewed, not applied"
+        REJECTED = "rejected", "Rejected: files could not be read"
+        APPLIED = "applied", "Applied to the register"
 
 
 # Roles that must use a second factor (TOTP) to sign in.
@@ -399,3 +409,23 @@ class LocalTimescale(models.Model):
 
     def __str__(self) -> str:
         return f"{self.setting} = {self.value}"
+
+
+class ReturnUpload(models.Model):
+    """An SSDA903 return uploaded by an analyst: read, previewed, then applied (or not)."""
+
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    uploaded_at = models.DateTimeField()
+    folder = models.CharField(max_length=500, help_text="Where the uploaded files are kept")
+    files = models.JSONField(default=list)
+    year = models.IntegerField(null=True, blank=True, help_text="Collection year (ending March)")
+    status = models.CharField(max_length=20, choices=UploadStatus.choices)
+    summary = models.JSONField(default=dict, blank=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ("-uploaded_at",)
+
+    def __str__(self) -> str:
+        return f"903 return {self.year or '?'} uploaded {self.uploaded_at:%Y-%m-%d %H:%M}"

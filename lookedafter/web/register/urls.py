@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from lookedafter.web.register.views import auth, children, records, team
+from lookedafter.web.register.views import auth, children, dashboard, records, returns, team
 
 urlpatterns = [
     path("", auth.home, name="register-home"),
@@ -39,4 +39,11 @@ urlpatterns = [
     path("team/caseloads/", team.caseloads, name="register-caseloads"),
     path("iro/", team.iro_children, name="register-iro"),
     path("audit/", team.audit_log, name="register-audit-log"),
+    path("dashboard/", dashboard.dashboard, name="register-dashboard"),
+    path("dashboard/<str:measure>/", dashboard.measure_children, name="register-measure"),
+    path("returns/", returns.upload_return, name="register-returns"),
+    path("returns/<int:upload_id>/", returns.preview_return, name="register-return"),
+    path("returns/<int:upload_id>/apply/", returns.apply_return, name="register-return-apply"),
+    path("returns/validation/<int:year>/", returns.validation_report, name="register-validation"),
+    path("returns/download/<int:year>/", returns.download_return, name="register-download-return"),
 ]

@@ -1,0 +1,153 @@
+"""Measures for the dashboard: computed by ``lookedafter.measures`` on the whole register, cached
+until the register next changes, then filtered and summarised for the page.
+
+Filtering (team, worker, placement type, age band) selects rows of the frame behind each figure
+and summarises them with the measures package's own summariser, so a filtered figure is worked
+out exactly as the unfiltered one is.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import polars as pl
+
+from lookedafter.measures import Measure, Results, all_measures, compute, get
+from lookedafter.measures.compute import _summarise, counted_rows
+from lookedafter.measures.context import AGE_BANDS
+from lookedafter.web.register.dataset_io import export_dataset
+from lookedafter.web.register.engine import authority_calendar, policy
+from lookedafter.web.register.models import AuditAction, AuditEvent
+
+FILTERS = {"team": "TEAM_ID", "worker": "WORKER_ID", "placement": "PLACE", "age": "AGE_BAND"}
+
+_lock = threading.Lock()
+_cache: dict[tuple[int, date], Results] = {}
+
+
+def register_state() -> int:
+    """Changes whenever the register does (every write is audited)."""
+    last = (
+        AuditEvent.objects.filter(action=AuditAction.WRITE)
+        .order_by("-id")
+        .values_list("id", flat=True)
+        .first()
+    )
+    return int(last or 0)
+
+
+def results(as_of: date) -> Results:
+    """Every measure on the register at ``as_of``, with 12-month trends (cached)."""
+    key = (register_state(), as_of)
+    with _lock:
+        cached = _cache.get(key)
+        if cached is not None:
+            return cached
+        ds = export_dataset(as_of=as_of)
+        res = compute(ds, as_of, by=["month"], policy=policy(), calendar=authority_calendar())
+        _cache.clear()
+        _cache[key] = res
+        return res
+
+
+def apply_filters(frame: pl.DataFrame, m: Measure, filters: dict[str, str]) -> pl.DataFrame:
+    for name, value in filters.items():
+        col = FILTERS.get(name) or m.breakdowns().get(name)
+        if not value or col is None or col not in frame.columns:
+            continue
+        frame = frame.filter(pl.col(col).cast(pl.String).fill_null("Unknown") == value)
+    return frame
+
+
+@dataclass
+class Figure:
+    measure: Measure
+    value: float | None
+    numerator: float | None
+    denominator: float | None
+    trend: list[tuple[str, float | None]]
+    skipped: str = ""
+
+    @property
+    def national(self) -> float | None:
+        return self.measure.national.value if self.measure.national else None
+
+
+def _value(summary: pl.DataFrame) -> tuple[float | None, float | None, float | None]:
+    if summary.height == 0:
+        return None, None, None
+    row = summary.row(0, named=True)
+    return row["value"], row["numerator"], row["denominator"]
+
+
+def figure(res: Results, m: Measure, filters: dict[str, str], months: list[str]) -> Figure:
+    if m.id not in res.frames:
+        return Figure(m, None, None, None, [], skipped=res.skipped.get(m.id, "not computed"))
+    frame = apply_filters(res.frames[m.id], m, filters)
+    value, num, den = _value(_summarise(m, frame, "all", None))
+    source = apply_filters(res.trends.get(m.id, res.frames[m.id]), m, filters)
+    by_month = _summarise(m, source, "month", "MONTH")
+    got = dict(zip(by_month["group"].to_list(), by_month["value"].to_list(), strict=True))
+    return Figure(m, value, num, den, [(mo, got.get(mo)) for mo in months])
+
+
+def months_of(res: Results) -> list[str]:
+    """The 12 months of the trend, oldest first (YYYY-MM)."""
+    first = res.as_of.replace(day=1)
+    out = []
+    y, mth = first.year, first.month
+    for _ in range(12):
+        out.append(f"{y:04d}-{mth:02d}")
+        y, mth = (y - 1, 12) if mth == 1 else (y, mth - 1)
+    return sorted(out)
+
+
+def children_behind(
+    res: Results,
+    measure_id: str,
+    filters: dict[str, str],
+    month: str = "",
+    numerator: bool | None = None,
+) -> pl.DataFrame:
+    """The rows behind a figure (filtered; one month of the trend when ``month`` is given)."""
+    m = get(measure_id)
+    source = res.trends.get(m.id, res.frames[m.id]) if month else res.frames[m.id]
+    frame = apply_filters(source.filter(counted_rows()), m, filters)
+    if month:
+        frame = frame.filter(pl.col("MONTH") == month)
+    if numerator is not None:
+        frame = frame.filter((pl.col("NUM") > 0) == numerator)
+    return frame
+
+
+def filter_options(res: Results) -> dict[str, list[tuple[str, str]]]:
+    from lookedafter.schema.codes import code_list
+    from lookedafter.web.register.models import Team, Worker
+
+    teams = [(t.team_id, t.team_name or t.team_id) for t in Team.objects.order_by("team_name")]
+    workers = [
+        (w.worker_id, w.worker_name or w.worker_id)
+        for w in Worker.objects.filter(role="SW").order_by("worker_name")
+    ]
+    places = code_list("PLACE")
+    return {
+        "team": teams,
+        "worker": workers,
+        "placement": [(k, f"{k}: {v}") for k, v in places.items()],
+        "age": [(a, a) for a in AGE_BANDS],
+    }
+
+
+def all_ids() -> list[str]:
+    return [m.id for m in all_measures()]
+
+
+def area_of(m: Measure) -> str:
+    return m.area
+
+
+def as_number(value: Any) -> float | None:
+    return None if value is None else float(value)
