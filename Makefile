@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup lint benchmark clean
+.PHONY: demo test setup lint benchmark clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,19 +12,48 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+# Front end: govuk-frontend, MOJ frontend and axe-core from npm (package-lock.json), built into
+# the gitignored staticfiles/ folder. Chromium (Debian) drives the browser tests.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+staticfiles/css/app.css: node_modules/.package-lock.json lookedafter/web/assets/app.scss lookedafter/web/assets/build.mjs lookedafter/web/assets/init.mjs
+	npm run --silent build
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get install -y -q chromium >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; \
+	  else echo "chromium is not installed: the browser tests will be skipped"; fi; }
+
+setup: $(STAMP) staticfiles/css/app.css chromium
+
+# The demo authority: 1,000 children over 5 years, loaded into a SQLite register, one user per
+# role (names, passwords and second-factor secrets are printed), served at 127.0.0.1:8000.
+DEMO_DB := sqlite:///demo/lookedafter.sqlite3
 
 demo: setup
+	rm -rf demo/data demo/lookedafter.sqlite3
+	mkdir -p demo
 	$(BIN)/lookedafter synth --children 1000 --years 5 --seed 42 --out demo/data
-	$(BIN)/lookedafter summary demo/data
+	test -s demo/.secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > demo/.secret_key
+	DATABASE_URL=$(DEMO_DB) $(BIN)/python manage.py migrate --noinput -v 0
+	DATABASE_URL=$(DEMO_DB) $(BIN)/python manage.py loaddataset demo/data/canonical
+	DATABASE_URL=$(DEMO_DB) $(BIN)/python manage.py demousers
+	DATABASE_URL=$(DEMO_DB) DJANGO_SECRET_KEY="$$(cat demo/.secret_key)" $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy lookedafter
 
+# The whole suite on SQLite, then the web tests again on the machine's PostgreSQL.
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+
 test: setup lint
 	$(BIN)/pytest -n 2 -q
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 -q tests/web -m "not browser"
 
 benchmark: setup
 	$(BIN)/python benchmarks/run.py
