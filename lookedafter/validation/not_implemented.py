@@ -9,8 +9,8 @@ from __future__ import annotations
 
 NOT_IMPLEMENTED: dict[str, str] = {
     "105": (
-        "Checks a UASC flag on the header record; the header file has carried no UASC column "
-        "since UASC moved to its own file, and the canonical Header has none, so there is "
-        "nothing to check (the UASC file's own rules cover it)."
+        "Checks the UASC flag carried on the child's record in the XML form of the return. "
+        "lookedafter reads the CSV files, whose header has no UASC column (UASC status comes "
+        "from the UASC file, checked by its own rules), so there is nothing to check."
     ),
 }

@@ -23,8 +23,10 @@ def validate(ctx: Context) -> pl.LazyFrame:
     adopted_before = (
         pl.col("REC").is_in(list(ADOPTED)).cast(pl.Int32).cum_sum().shift(1, fill_value=0)
     )
+    ever_adopted = eps.filter(pl.col("REC").is_in(list(ADOPTED))).select("CHILD").unique()
     return (
-        eps.filter(pl.col("DECOM").is_not_null())
+        eps.join(ever_adopted, on="CHILD", how="semi")
+        .filter(pl.col("DECOM").is_not_null())
         .sort("CHILD", "DECOM")
         .with_columns(adopted_before.over("CHILD").alias("_before"))
         .filter((pl.col("_before") > 0) & pl.col("ROW").is_not_null())

@@ -1,0 +1,107 @@
+"""Benchmark ``lookedafter validate``: whole-process time and peak memory.
+
+Writes a 903 return (with last year's in ``prev/``) for each size, then runs the real command
+(``lookedafter validate DIR --year Y --out report.csv``) in a fresh process several times and
+prints the best and median wall time and the peak resident memory of that process.
+
+The return comes from the synthetic authority (``lookedafter.synth``) when it is installed and
+exposes ``generate``; otherwise from ``lookedafter.ssda903.example.example_return``, a vectorised
+return of any size with the real files' shape. Targets (issue 4, 2 cores, full 2025-26 rule set):
+1,000 children under 0.5 s; 80,000 children under 5 s and under 1.5 GB.
+
+    python benchmarks/validate.py                 # 1,000 and 80,000 children
+    python benchmarks/validate.py --sizes 1000 --repeat 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lookedafter.schema import Dataset
+from lookedafter.ssda903.io import write_return
+
+
+def make_return(children: int, year: int, seed: int) -> tuple[Dataset, str]:
+    """The year's return with last year's as ``previous``, and where it came from."""
+    try:
+        from lookedafter.ssda903.extract import for_year
+        from lookedafter.synth import SynthConfig, generate
+
+        canonical = generate(SynthConfig(children=children, years=3, seed=seed))
+        current, last = for_year(canonical, year), for_year(canonical, year - 1)
+        return Dataset(current.tables, current.meta, last), "lookedafter.synth"
+    except Exception:  # the synthetic authority is not available: use the example return
+        from lookedafter.ssda903.example import example_return
+
+        current = example_return(children, year, seed)
+        last = example_return(children, year - 1, seed + 1)
+        return Dataset(current.tables, current.meta, last), "ssda903.example"
+
+
+def command() -> list[str]:
+    script = Path(sys.executable).with_name("lookedafter")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from lookedafter.cli.main import cli; cli()"]
+
+
+def run_once(folder: Path, year: int, out: Path) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds, peak resident MB and exit code of one ``validate`` process."""
+    args = [*command(), "validate", str(folder), "--year", str(year), "--out", str(out), "-q"]
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # noqa: S603
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stderr = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"validate failed ({proc.returncode}): {stderr}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, usage.ru_maxrss / 1024, proc.returncode
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 80000])
+    parser.add_argument("--year", type=int, default=2026)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="validate-bench-"))
+    print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
+    print(
+        f"{'children':>9} {'episodes':>9} {'source':>17} {'best s':>7} {'median s':>9} "
+        f"{'cpu s':>6} {'peak MB':>8} {'flags':>8}"
+    )
+    try:
+        for size in args.sizes:
+            dataset, source = make_return(size, args.year, args.seed)
+            folder = work / f"r{size}"
+            write_return(dataset, folder)
+            out = work / f"r{size}.csv"
+            run_once(folder, args.year, out)  # warm the postcode cache and the OS file cache
+            runs = [run_once(folder, args.year, out) for _ in range(args.repeat)]
+            seconds = [r[0] for r in runs]
+            cpu = min(r[1] for r in runs)
+            peak = max(r[2] for r in runs)
+            with out.open("rb") as fh:
+                flags = sum(1 for _ in fh) - 1
+            print(
+                f"{size:>9,} {dataset['Episodes'].height:>9,} {source:>17} {min(seconds):>7.2f} "
+                f"{statistics.median(seconds):>9.2f} {cpu:>6.2f} {peak:>8.0f} {flags:>8,}"
+            )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
