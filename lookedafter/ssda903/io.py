@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 
 from lookedafter.schema import codes
@@ -309,7 +310,9 @@ def _read_file_inner(
     if text is None:
         issues.append(Issue(Kind.UNREADABLE_FILE, label, problem))
         return None, None
-    text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff")
 
     # The header is the first non-blank line.
     pos = 0
@@ -413,26 +416,32 @@ def _read_file_inner(
     if grid is None or counts is None:
         return None, None
     n = len(names)
-    ragged = (
-        grid.with_row_index("ROW")
-        .with_columns(counts.alias("FIELDS"))
-        .filter(pl.col("FIELDS") != n)
-    )
-    _add_issues(
-        issues,
-        Kind.BAD_ROW,
-        label,
-        table,
-        None,
-        ragged.select("ROW", pl.col("FIELDS").cast(pl.String).alias("V")),
-        lambda v: f"the row has {v} fields; the header has {n}",
-    )
+    if bool((counts != n).any()):
+        ragged = (
+            counts.alias("FIELDS")
+            .to_frame()
+            .with_row_index("ROW")
+            .filter(pl.col("FIELDS") != n)
+            .select("ROW", pl.col("FIELDS").cast(pl.String).alias("V"))
+        )
+        _add_issues(
+            issues,
+            Kind.BAD_ROW,
+            label,
+            table,
+            None,
+            ragged,
+            lambda v: f"the row has {v} fields; the header has {n}",
+        )
 
     cleaned: list[pl.Expr] = []
+    strip = _may_need_strip(body, sep)
     for name in wanted:
-        if name in positions:
+        if name in positions and strip:
             c = pl.col(f"c{positions[name]}").str.strip_chars()
             cleaned.append(pl.when(c == "").then(None).otherwise(c).alias(name))
+        elif name in positions:  # no field has spaces around it; "" is already null
+            cleaned.append(pl.col(f"c{positions[name]}").alias(name))
         else:
             cleaned.append(pl.lit(None, dtype=pl.String).alias(name))
     strings = grid.select(cleaned)
@@ -451,6 +460,20 @@ def _read_file_inner(
                 lambda v: f"undecodable bytes in {v!r}",
             )
     return table, _parse_types(table, strings, label, issues)
+
+
+def _may_need_strip(body: str, sep: str) -> bool:
+    """Whether some field may start or end with white space (cheap substring checks).
+
+    In ASCII text fields are bounded by the separator and line ends, so a field with white space
+    at either end puts a space next to one of those, or holds a tab, vertical tab or form feed.
+    """
+    if not body.isascii() or body[:1].isspace() or body[-1:] == " ":
+        return True  # (non-ASCII text may hold Unicode white space: take the careful path)
+    probes = (" " + sep, sep + " ", " \n", "\n ", '"', "\v", "\f")
+    if any(p in body for p in probes):
+        return True
+    return sep != "\t" and "\t" in body
 
 
 def _decode(raw: bytes) -> tuple[str | None, str, bool]:
@@ -512,23 +535,23 @@ def _read_body(
     header's are dropped.
     """
     schema = {f"c{i}": pl.String for i in range(n)}
-    lines = pl.Series("line", [body]).str.split("\n").explode()
-    if lines.len() and lines[-1] == "":
-        lines = lines.head(lines.len() - 1)
-    if not lines.len():
+    if not body.strip():
         return pl.DataFrame(schema=schema), pl.Series("FIELDS", [], dtype=pl.UInt32)
-    blank = lines.str.strip_chars() == ""
+    data = body.encode("utf-8")
     if '"' in body:
+        lines = pl.Series("line", [body]).str.split("\n").explode()
+        if lines[-1] == "":
+            lines = lines.head(lines.len() - 1)
         odd = (lines.str.count_matches('"', literal=True) % 2) == 1
         if bool(odd.any()):
             return _read_body_python(body, sep, n, label, issues)
         bare = lines.str.replace_all(r'"[^"]*"', "")
+        counts = (bare.str.count_matches(sep, literal=True) + 1).cast(pl.UInt32)
     else:
-        bare = lines
-    counts = (bare.str.count_matches(sep, literal=True) + 1).cast(pl.UInt32)
+        counts = pl.Series("FIELDS", _field_counts(data, sep), dtype=pl.UInt32)
     try:
         grid = pl.read_csv(
-            io.BytesIO(body.encode("utf-8")),
+            data,
             has_header=False,
             separator=sep,
             schema=schema,
@@ -539,10 +562,26 @@ def _read_body(
         )
     except Exception:
         return _read_body_python(body, sep, n, label, issues)
-    if grid.height != lines.len():
+    if grid.height != counts.len():
         return _read_body_python(body, sep, n, label, issues)
+    first = pl.col("c0").str.strip_chars()
+    blank = (counts == 1) & grid.select(first.is_null() | (first == "")).to_series()
+    if not blank.any():
+        return grid, counts.alias("FIELDS")
     keep = ~blank
     return grid.filter(keep), counts.filter(keep).alias("FIELDS")
+
+
+def _field_counts(data: bytes, sep: str) -> np.ndarray:
+    """Fields on each line of ``data`` (which has no quotes), counted on the raw bytes."""
+    arr = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(arr == 10)
+    if not data.endswith(b"\n"):
+        ends = np.append(ends, len(arr))
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    seps = np.flatnonzero(arr == ord(sep))
+    counts: np.ndarray = np.searchsorted(seps, ends) - np.searchsorted(seps, starts) + 1
+    return counts
 
 
 def _read_body_python(
@@ -578,14 +617,18 @@ def _read_body_python(
 def _parse_types(
     table: str, strings: pl.DataFrame, label: str, issues: list[Issue]
 ) -> pl.DataFrame:
-    """Cast each column to its declared dtype; bad values become nulls and issues."""
+    """Cast each column to its declared dtype; bad values become nulls and issues.
+
+    Dates are parsed in two passes: a fast one for the exact dd/mm/yyyy the DfE asks for, then,
+    only when some values did not parse, the tolerant ``parse_date`` on that column.
+    """
     exprs: list[pl.Expr] = []
     checks: list[tuple[str, Kind]] = []
     for name in strings.columns:
         dtype = TABLES[table].column_index[name].dtype
         c = pl.col(name)
         if dtype == pl.Date:
-            exprs.append(parse_date(c).alias(name))
+            exprs.append(_parse_exact_date(c).alias(name))
             checks.append((name, Kind.BAD_DATE))
         elif dtype.is_integer():
             exprs.append(parse_int(c, dtype).alias(name))
@@ -597,6 +640,11 @@ def _parse_types(
             exprs.append(c)
     typed = strings.select(exprs)
     for name, kind in checks:
+        if typed.get_column(name).null_count() == strings.get_column(name).null_count():
+            continue  # every value parsed
+        if kind is Kind.BAD_DATE:
+            slow = strings.select(parse_date(pl.col(name))).to_series()
+            typed = typed.with_columns(pl.coalesce(pl.col(name), slow).alias(name))
         bad = (
             strings.select(pl.col(name).alias("V"))
             .with_columns(typed.get_column(name).alias("T"))
@@ -604,16 +652,13 @@ def _parse_types(
             .filter(pl.col("V").is_not_null() & pl.col("T").is_null())
         )
         what = "a date (dd/mm/yyyy)" if kind is Kind.BAD_DATE else "a whole number"
-        _add_issues(
-            issues,
-            kind,
-            label,
-            table,
-            name,
-            bad.select("ROW", "V"),
-            _not_a(what),
-        )
+        _add_issues(issues, kind, label, table, name, bad.select("ROW", "V"), _not_a(what))
     return typed
+
+
+def _parse_exact_date(c: pl.Expr) -> pl.Expr:
+    exact = (c.str.len_bytes() == 10) & (c.str.slice(2, 1) == "/") & (c.str.slice(5, 1) == "/")
+    return pl.when(exact).then(c.str.to_date(DATE_FORMAT, strict=False))
 
 
 def _not_a(what: str) -> Callable[[str], str]:

@@ -252,3 +252,10 @@ def test_values_are_stripped_and_blank_is_null(make_folder: Make) -> None:
     assert frame.get_column("LS").to_list() == ["C2"]
     assert frame.get_column("HOME_POST").to_list() == [None]
     assert frame.schema["DECOM"] == pl.Date
+
+
+def test_white_space_of_every_kind_is_stripped(make_folder: Make) -> None:
+    for padded in ("\u00a0C2", "C2\t", "\tC2", "C2\x0b", '" C2"'):
+        row = ROW.replace(",C2,", f",{padded},")
+        result = read_return(make_folder({"episodes.csv": f"{HEAD}\n{row}\n"}))
+        assert result.dataset["Episodes"].get_column("LS").to_list() == ["C2"], repr(padded)
