@@ -59,3 +59,51 @@ def test_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
 def test_help_has_an_example() -> None:
     result = CliRunner().invoke(cli, ["validate", "--help"])
     assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_it_validates_903_csv_files_with_last_years_return(tmp_path: Path) -> None:
+    from lookedafter.ssda903.io import write_return
+    from lookedafter.validation.testing import dataset
+
+    current = dataset(
+        {
+            "Header": {
+                "CHILD": ["1", "2"],
+                "SEX": ["M", "F"],
+                "DOB": ["01/01/2015"] * 2,
+                "ETHNIC": ["WBRI", "XXXX"],
+                "UPN": ["UN1", "UN1"],
+                "MOTHER": [None, "0"],
+            },
+            "Episodes": {
+                "CHILD": ["1", "2"],
+                "DECOM": ["01/05/2025", "01/06/2025"],
+                "RNE": ["S", "S"],
+                "LS": ["C2", "C2"],
+                "CIN": ["N1", "N1"],
+                "PLACE": ["U1", "U1"],
+                "PLACE_PROVIDER": ["PR1", "PR1"],
+                "HOME_POST": ["M1 1AE", "M1 1AE"],
+                "PL_POST": ["M1 1AE", "M1 1AE"],
+            },
+        },
+        la_code="E08000003",
+        previous={"Header": {"CHILD": ["1"], "SEX": ["M"], "DOB": ["01/01/2015"]}},
+    )
+    folder = tmp_path / "903"
+    write_return(
+        type(current)(current.tables, type(current.meta)(collection_year=2026), current.previous),
+        folder,
+    )
+    (folder / "episodes.csv").write_text(
+        (folder / "episodes.csv").read_text("utf-8").replace("01/06/2025", "31/06/2025"), "utf-8"
+    )
+    out = tmp_path / "r.csv"
+    result = CliRunner().invoke(cli, ["validate", str(folder), "--year", "2026", "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    lines = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert lines[0]["kind"] == "structural"  # the impossible date comes first
+    codes = {(line["code"], line["child"], line["table"], line["row"]) for line in lines}
+    assert ("103", "2", "Header", "1") in codes
+    assert ("141", "2", "Episodes", "1") in codes  # DECOM could not be read
+    assert not any(c == "103" and child == "1" for c, child, _, _ in codes)

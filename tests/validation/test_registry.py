@@ -133,3 +133,27 @@ def test_age_and_birthdays_treat_29_february_alike() -> None:
 
 def test_rules_load_per_year() -> None:
     assert all(r.applies_to(2026) for r in load_rules(2026))
+
+
+def test_the_12_month_cohort_is_children_in_care_all_year() -> None:
+    from lookedafter.validation.testing import dataset
+
+    eps = {
+        "CHILD": ["in", "late", "left", "break", "moved", "moved", "gap"],
+        "DECOM": [
+            "01/01/2024",
+            "02/04/2025",
+            "01/01/2024",
+            "01/01/2024",
+            "01/01/2024",
+            "01/06/2025",
+            "01/01/2024",
+        ],
+        "RNE": ["S", "S", "S", "S", "S", "P", "S"],
+        "LS": ["C2", "C2", "C2", "V3", "C2", "C2", "C2"],
+        "DEC": [None, None, "01/02/2026", None, "01/06/2025", None, "01/05/2025"],
+        "REC": [None, None, "E13", None, "X1", None, "E13"],
+    }
+    ctx = Context(dataset({"Episodes": eps}), 2026)
+    got = sorted(derive.continuously_looked_after(ctx).collect()["CHILD"].to_list())
+    assert got == ["in", "moved"]
