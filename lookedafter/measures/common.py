@@ -292,12 +292,6 @@ def records(ctx: Context) -> pl.LazyFrame:
     )
 
 
-def recording_standard(ctx: Context) -> int:
-    """Working days allowed for recording: the timescale policy's, else the measures' setting."""
-    value = ctx.policy.value("recording_working_days") if ctx.policy is not None else None
-    return value if value is not None else ctx.settings.recording_working_days
-
-
 def audits(ctx: Context) -> pl.LazyFrame:
     """Case audits done in the 12 months to ``as_of``."""
     return (

@@ -112,12 +112,7 @@ def compute(
         try:
             lazy[m.id] = _normalise(m, m.func(ctx), ctx)
             if "month" in bys and m.kind == "snapshot":
-                trend_lazy[m.id] = [
-                    _normalise(m, m.func(ctx.at(d)), ctx.at(d)).with_columns(
-                        pl.lit(d.strftime("%Y-%m")).alias("MONTH")
-                    )
-                    for d in ctx.month_ends()
-                ]
+                trend_lazy[m.id] = [_trend_rows(m.func(ctx.at(d)), d) for d in ctx.month_ends()]
         except TimescalesUnavailable as exc:
             skipped[m.id] = str(exc)
     names = list(lazy)
@@ -170,6 +165,18 @@ def _normalise(m: Measure, frame: pl.LazyFrame, ctx: Context) -> pl.LazyFrame:
         pl.col("DEN").cast(pl.Float64),
         pl.col("DATE").cast(pl.Date).dt.strftime("%Y-%m").alias("MONTH"),
     ).with_columns(pl.col("VALUE").cast(pl.Float64))
+
+
+def _trend_rows(frame: pl.LazyFrame, day: date) -> pl.LazyFrame:
+    """A snapshot measure's rows at one month end: only what the month trend needs."""
+    cols = frame.collect_schema().names()
+    value = pl.col("VALUE") if "VALUE" in cols else pl.lit(None, dtype=pl.Float64)
+    return frame.select(
+        pl.col("NUM").cast(pl.Float64),
+        pl.col("DEN").cast(pl.Float64),
+        value.cast(pl.Float64).alias("VALUE"),
+        pl.lit(day.strftime("%Y-%m")).alias("MONTH"),
+    )
 
 
 def _summarise(m: Measure, frame: pl.DataFrame, by: str, col: str | None) -> pl.DataFrame:

@@ -39,7 +39,6 @@ class TimescalesUnavailable(RuntimeError):
 class Settings:
     """Local standards the measures use where statute sets none (each a setting, not a fact)."""
 
-    recording_working_days: int = 5  # records completed within this many working days
     supervision_months: int = 1  # each case-holding worker supervised at least this often
     oversight_months: int = 3  # management oversight recorded on each child at least this often
     drift_months: int = 6  # no permanence decision this long after coming into care = drift
@@ -118,7 +117,8 @@ class Context:
     def _shared_frame(self, key: str, build: Any) -> pl.LazyFrame:
         cache = self._shared.cache
         if key not in cache:
-            cache[key] = build()
+            # Materialised once: every measure and every month end reads the same rows.
+            cache[key] = build().collect().lazy()
         frame: pl.LazyFrame = cache[key]
         return frame
 
@@ -314,31 +314,44 @@ class Context:
         )
 
     def la_districts(self) -> pl.LazyFrame:
-        """``PL_LA`` codes of the authority's own area (setting, else the most common home
-        district of its children)."""
+        """``PL_LA`` codes of the authority's own area (setting, else the district where most
+        children's home postcodes lie)."""
         if self.settings.la_district:
             codes = self.settings.la_district.split(";")
             return pl.LazyFrame({"PL_LA": codes}, schema={"PL_LA": pl.String})
-        return self.placements_with_distance().select(
-            pl.col("HOME_LA").drop_nulls().mode().first().alias("PL_LA")
-        )
+
+        def build() -> pl.LazyFrame:
+            from lookedafter.lib.postcodes import lookup_for, normalise
+
+            homes = (
+                self.ds["Episodes"]
+                .select(normalise(pl.col("HOME_POST")).alias("PCD"))
+                .drop_nulls()
+                .group_by("PCD")
+                .len()
+            )
+            ref = lookup_for(homes["PCD"]).select("PCD", "LAUA")
+            district = (
+                homes.join(ref, on="PCD", how="inner")
+                .group_by("LAUA")
+                .agg(pl.col("len").sum())
+                .sort(["len", "LAUA"], descending=[True, False])
+                .head(1)
+                .select(pl.col("LAUA").alias("PL_LA"))
+            )
+            return district.lazy()
+
+        return self._shared_frame("la_districts", build)
 
     def placements_with_distance(self) -> pl.LazyFrame:
-        """Episodes starting a placement, with true distances (``PL_DISTANCE`` miles, 999.9 when
-        unknown), the placement's district ``PL_LA`` and the home district ``HOME_LA``."""
+        """Placements that started in the 12 months to ``as_of``, with true distances
+        (``PL_DISTANCE`` miles by the DfE formula, 999.9 when unknown) and the placement's
+        district ``PL_LA``. Only these are looked up: the postcode reference is large."""
 
         def build() -> pl.LazyFrame:
             from lookedafter.lib.postcodes import with_distance
 
-            starts = self.episodes().filter(pl.col("NEW_PLACEMENT")).collect()
-            out = with_distance(starts)
-            home = with_distance(
-                starts.select("HOME_POST").unique().with_columns(pl.col("HOME_POST").alias("P")),
-                home_col="HOME_POST",
-                placement_col="P",
-                out_col="_D",
-                la_col="HOME_LA",
-            ).select("HOME_POST", "HOME_LA")
-            return out.join(home, on="HOME_POST", how="left", nulls_equal=False).lazy()
+            starts = self.episodes().filter(pl.col("NEW_PLACEMENT") & self.in_window("DECOM"))
+            return with_distance(starts.collect()).lazy()
 
-        return self._shared_frame("placements", build)
+        return self._shared_frame(f"placements/{self.as_of}", build)

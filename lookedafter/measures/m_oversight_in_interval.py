@@ -42,4 +42,4 @@ def frame(ctx: Context) -> pl.LazyFrame:
         .select("CHILD", "PERIOD_START", "PLACE")
         .join(last, on="CHILD", how="left")
     )
-    return children(ctx, population, pl.col("LAST_OVERSIGHT") > since)
+    return children(ctx, population, pl.col("LAST_OVERSIGHT") >= since)

@@ -1,36 +1,26 @@
-"""Records written up within the local standard."""
+"""Visits recorded within the local standard (rule V7's record)."""
 
 from __future__ import annotations
 
 import polars as pl
 
-from lookedafter.measures.common import flag, recording_standard, records
+from lookedafter.measures.common import on_time
 from lookedafter.measures.context import Context
 from lookedafter.measures.registry import measure
 
 
 @measure(
     "recording_on_time",
-    title="Recorded within the local standard",
-    definition="""Visits, health checks and PEPs in the 12 months to the reference date whose
-    recording deadline (the local standard, 5 working days by default) has passed, and of those the
-    ones recorded by the deadline. Records still not written up count as late.""",
-    numerator="Records written up within the local standard",
-    denominator="Visits, health checks and PEPs whose recording deadline has passed",
+    title="Visits recorded within the local standard",
+    definition="""Records of statutory visits (rule V7: what was seen, and whether the child was
+    seen alone, written up within the authority's standard, 5 working days by default) that fell
+    due in the 12 months to the reference date, and of those the ones written up in time, as
+    judged by the timescale engine. Records never written up count as late.""",
+    numerator="Visit records written up within the local standard",
+    denominator="Visit records that fell due in the 12 months",
     area="Recording and care planning",
     subject="record",
-    needs=("Visits", "Health", "PEPs"),
+    needs=("timescales", "Visits"),
 )
 def frame(ctx: Context) -> pl.LazyFrame:
-    n = recording_standard(ctx)
-    deadline = ctx.calendar.add_working_days_expr(pl.col("DATE"), n)
-    return (
-        records(ctx)
-        .with_columns(deadline.alias("RECORD_BY"))
-        .filter(pl.col("RECORD_BY") <= pl.lit(ctx.as_of))
-        .with_columns(
-            flag(pl.col("DELAY_WD") <= n).alias("NUM"),
-            pl.lit(1.0).alias("DEN"),
-            pl.col("DELAY_WD").alias("VALUE"),
-        )
-    )
+    return on_time(ctx, ("V7",))

@@ -39,6 +39,6 @@ def frame(ctx: Context) -> pl.LazyFrame:
     return workers.join(last, on="WORKER_ID", how="left").with_columns(
         pl.col("WORKER_ID").alias("SUBJECT"),
         pl.lit(ctx.as_of).alias("DATE"),
-        flag(pl.col("LAST_SUPERVISION") > pl.lit(since)).alias("NUM"),
+        flag(pl.col("LAST_SUPERVISION") >= pl.lit(since)).alias("NUM"),
         pl.lit(1.0).alias("DEN"),
     )
