@@ -376,11 +376,15 @@ def _reason(part: pl.LazyFrame, status: str, lapsed: bool, as_of: date) -> pl.La
     if status == "on_time":
         tail = pl.concat_str(pl.lit("done "), done_text)
     elif status == "late":
-        hours = ((pl.col("DONE_AT") - pl.col("DUE_AT")).dt.total_minutes() / 60).round(1)
-        late = pl.coalesce(
-            pl.concat_str(hours.cast(pl.String), pl.lit(" hours")),
-            days((pl.col("DONE_DATE") - due).dt.total_days()),
+        minutes = (pl.col("DONE_AT") - pl.col("DUE_AT")).dt.total_minutes()
+        clock = (
+            pl.when(minutes == 1)
+            .then(pl.lit("1 minute"))
+            .when(minutes < 120)
+            .then(pl.concat_str(minutes.cast(pl.String), pl.lit(" minutes")))
+            .otherwise(pl.concat_str((minutes / 60).round(1).cast(pl.String), pl.lit(" hours")))
         )
+        late = pl.coalesce(clock, days((pl.col("DONE_DATE") - due).dt.total_days()))
         tail = pl.concat_str(pl.lit("done "), done_text, pl.lit(": "), late, pl.lit(" late"))
     elif status == "overdue" and lapsed:
         tail = pl.concat_str(
