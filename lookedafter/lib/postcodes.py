@@ -73,17 +73,22 @@ def lookup(first_letters: Iterable[str] | None = None) -> pl.DataFrame:
 def lookup_for(postcodes: pl.Series) -> pl.DataFrame:
     """The lookup rows needed for a column of postcodes.
 
-    Loads only the postcode areas (the leading letters, 'M', 'SW') the column uses, from a
-    Parquet cache of the packaged data (built per first letter on first use; see ``_cache_dir``),
-    or from the packaged data itself when the cache cannot be written. No postcodes, no rows.
+    Returns only the rows of the postcodes given. Reads only the postcode areas (the leading
+    letters, 'M', 'SW') the column uses, from a Parquet cache of the packaged data (built per
+    first letter on first use; see ``_cache_dir``), or from the packaged data itself when the
+    cache cannot be written. No postcodes, no rows.
     """
     keys = pl.DataFrame({"P": postcodes.cast(pl.String)}).select(
-        normalise(pl.col("P")).str.extract(r"^([A-Z]{1,2})[0-9]", 1).alias("A")
+        normalise(pl.col("P")).alias("PCD")
     )
-    areas = keys["A"].drop_nulls().unique().sort().to_list()
-    if not areas:
+    keys = keys.with_columns(pl.col("PCD").str.extract(r"^([A-Z]{1,2})[0-9]", 1).alias("A"))
+    keys = keys.drop_nulls().unique()
+    if keys.height == 0:
         return pl.DataFrame(schema=SCHEMA)
-    frames = [_area(a) for a in areas]
+    frames = [
+        _area(str(area)).join(part.select("PCD"), on="PCD", how="semi")
+        for (area,), part in keys.group_by("A")
+    ]
     return pl.concat(frames)
 
 
@@ -105,7 +110,6 @@ def _cache_dir() -> Path | None:
     return folder
 
 
-@cache
 def _area(area: str) -> pl.DataFrame:
     """Rows of one postcode area, from the Parquet cache (filled per first letter on a miss)."""
     folder = _cache_dir()
