@@ -8,7 +8,6 @@ rule, per child and per field; rules that were skipped (a table absent) or faile
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 from dataclasses import dataclass, field
@@ -170,11 +169,21 @@ def _is_number(text: str) -> bool:
     return True
 
 
+def safe_text(expr: pl.Expr) -> pl.Expr:
+    """Vectorised :func:`safe_cell` for a string column."""
+    risky = expr.str.contains(r"^[=+\-@\t\r\n]") & ~expr.str.contains(_NUMBER)
+    return pl.when(risky).then(pl.lit("'") + expr).otherwise(expr)
+
+
+_NUMBER = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
+
+
 def write_csv(report: Report, out: IO[str]) -> None:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(FLAG_COLUMNS)
-    for row in report.lines().iter_rows():
-        writer.writerow([safe_cell(v) for v in row])
+    lines = report.lines()
+    safe = lines.with_columns(
+        safe_text(pl.col(c)).alias(c) for c, t in lines.schema.items() if t == pl.String
+    )
+    out.write(safe.write_csv())
 
 
 def to_csv(report: Report) -> str:

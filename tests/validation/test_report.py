@@ -98,3 +98,10 @@ def test_a_clean_run_says_so() -> None:
     assert rep.clean
     assert "No problems found" in report.to_html(rep)
     assert report.to_csv(rep).strip() == "kind,child,table,row,code,fields,message"
+
+
+def test_the_vectorised_csv_guard_agrees_with_the_cell_guard() -> None:
+    values = ["-1", "=A1", "@x", "+44 20", "1e5", "abc", "\tx", "-", ".5", "+1.5e-3", "=1+1"]
+    frame = pl.DataFrame({"v": values})
+    got = frame.select(report.safe_text(pl.col("v")).alias("v"))["v"].to_list()
+    assert got == [report.safe_cell(v) for v in values]
