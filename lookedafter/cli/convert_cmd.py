@@ -134,8 +134,6 @@ def command(
     target = target or ("903" if canonical_src else "canonical")
     if dst.resolve() == src.resolve():
         raise click.ClickException("--out must be a different folder from SRC")
-    if dst.exists() and not dst.is_dir():
-        raise click.ClickException(f"{dst} exists and is not a folder")
     if dst.exists() and any(dst.iterdir()) and not force:
         raise click.ClickException(f"{dst} already holds files; use --force to write into it")
 

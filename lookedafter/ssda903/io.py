@@ -133,8 +133,6 @@ def read_return(
             )
             if year is None and prev_year is not None:
                 year = prev_year + 1
-            if prev_year is None and year is not None:
-                prev_year = year - 1
             _finish(prev_tables, prev_year, prefix, prev_issues, prev_labels)
             previous = Dataset(prev_tables, Meta(collection_year=prev_year, source=SOURCE))
     _finish(tables, year, "", issues, labels)
@@ -498,8 +496,7 @@ def _decode(raw: bytes) -> tuple[str | None, str, bool]:
 
 
 def _looks_binary(text: str) -> bool:
-    if not text:
-        return False
+    """Whether a (non-blank) line is mostly control characters."""
     controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r")
     return controls / len(text) > 0.05
 
@@ -562,7 +559,7 @@ def _read_body(
         )
     except Exception:
         return _read_body_python(body, sep, n, label, issues)
-    if grid.height != counts.len():
+    if grid.height != counts.len():  # pragma: no cover (defensive: Polars split lines otherwise)
         return _read_body_python(body, sep, n, label, issues)
     first = pl.col("c0").str.strip_chars()
     blank = (counts == 1) & grid.select(first.is_null() | (first == "")).to_series()
@@ -632,9 +629,6 @@ def _parse_types(
             checks.append((name, Kind.BAD_DATE))
         elif dtype.is_integer():
             exprs.append(parse_int(c, dtype).alias(name))
-            checks.append((name, Kind.BAD_NUMBER))
-        elif dtype.is_float():
-            exprs.append(c.cast(dtype, strict=False).alias(name))
             checks.append((name, Kind.BAD_NUMBER))
         else:
             exprs.append(c)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+import pytest
 from click.testing import CliRunner
 
 from lookedafter.cli.main import cli
 from lookedafter.schema.dataset import Dataset
+from lookedafter.ssda903 import io as io_module
 from lookedafter.ssda903.io import read_return
 
 from .test_extract import canonical
@@ -118,3 +120,30 @@ def test_broken_canonical_folder(tmp_path: Path) -> None:
     Dataset().write(empty)
     code, output = run(str(empty), "--out", str(tmp_path / "o4"))
     assert code == 1 and "no episodes" in output
+
+
+def test_out_is_a_file_and_canonical_with_last(valid_folder: Path, tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    code, output = run(str(valid_folder), "--out", str(tmp_path / "file"))
+    assert code == 2 and "is a file" in output
+    this, last = tmp_path / "this", tmp_path / "last"
+    ret = read_return(valid_folder).dataset
+    Dataset(ret.tables, ret.meta).write(this)
+    assert ret.previous is not None
+    ret.previous.write(last)
+    code, output = run(str(this), "--out", str(tmp_path / "o"), "--last", str(last))
+    assert code == 0, output
+    assert "with last year's return, 2024-25" in output
+    assert read_return(tmp_path / "o").dataset.equals(ret)
+
+
+def test_write_failure_is_a_clear_error(
+    valid_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(dataset: Dataset, folder: Path) -> list[Path]:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(io_module, "write_return", full_disk)
+    code, output = run(str(valid_folder), "--out", str(tmp_path / "o"), "--to", "903")
+    assert code == 1
+    assert "cannot write to" in output and "No space left" in output

@@ -170,3 +170,8 @@ def test_extracted_return_survives_the_files(tmp_path: Path) -> None:
     assert back.previous is not None
     for name in ret.tables:
         assert back[name].equals(ret[name]), name
+
+
+def test_years_with_data_needs_dates() -> None:
+    undated = frame("Episodes", [{"CHILD": "A"}])
+    assert years_with_data(Dataset({"Episodes": undated})) == []

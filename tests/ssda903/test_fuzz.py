@@ -48,7 +48,7 @@ def _check(folder: Path) -> ReadResult:
     return result
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(junk=st.binary(max_size=600), name=st.sampled_from([*_NAMES, "extra.csv"]))
 def test_random_bytes(junk: bytes, name: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
@@ -89,7 +89,7 @@ def _mutate(data: bytes, ops: list[tuple[str, float, bytes]]) -> bytes:
     return data
 
 
-@settings(max_examples=35, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(name=st.sampled_from(_NAMES), ops=_OPS)
 def test_mutated_valid_files(name: str, ops: list[tuple[str, float, bytes]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:

@@ -178,7 +178,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
     return Dataset(tables, Meta(collection_year=year, source=SOURCE))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(ds=datasets())
 def test_hypothesis_round_trip(ds: Dataset) -> None:
     with tempfile.TemporaryDirectory() as tmp:
@@ -186,3 +186,11 @@ def test_hypothesis_round_trip(ds: Dataset) -> None:
         result = read_return(tmp, year=ds.meta.collection_year)
         assert [i for i in result.issues if i.kind != Kind.OPTIONAL_FILE_MISSING] == []
         assert result.dataset.equals(ds)
+
+
+def test_last_year_without_dates_takes_the_year_before(valid_folder: Path) -> None:
+    for path in (valid_folder / "prev").glob("*.csv"):
+        path.write_text(path.read_text("utf-8").splitlines()[0] + "\n", "utf-8")
+    result = read_return(valid_folder)
+    assert result.dataset.previous is not None
+    assert result.dataset.previous.meta.collection_year == 2025

@@ -7,8 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from lookedafter.schema import codes
+from lookedafter.ssda903 import io as io_module
 from lookedafter.ssda903.io import MAX_LISTED, read_return
 from lookedafter.ssda903.structural import Issue, Kind
 
@@ -259,3 +261,80 @@ def test_white_space_of_every_kind_is_stripped(make_folder: Make) -> None:
         row = ROW.replace(",C2,", f",{padded},")
         result = read_return(make_folder({"episodes.csv": f"{HEAD}\n{row}\n"}))
         assert result.dataset["Episodes"].get_column("LS").to_list() == ["C2"], repr(padded)
+
+
+def test_blank_lines_before_the_header(make_folder: Make) -> None:
+    result = read_return(make_folder({"episodes.csv": f"\n  \n{HEAD}\n{ROW}\n"}))
+    assert result.issues == []
+    assert result.dataset["Episodes"].height == 1
+
+
+def test_duplicate_files_neither_with_the_standard_name(
+    make_folder: Make, valid_folder: Path
+) -> None:
+    copy = (valid_folder / "reviews.csv").read_bytes()
+    result = read_return(make_folder({"b.csv": copy, "c.csv": copy}, remove=("reviews.csv",)))
+    dups = only(result.issues, Kind.DUPLICATE_FILE)
+    assert [i.file for i in dups] == ["c.csv"]  # b.csv, first by name, is read
+
+
+def test_python_path_skips_blank_records_and_reports_csv_errors(make_folder: Make) -> None:
+    odd = ROW2.replace("AB1 2CD", 'AB1 "2CD')
+    result = read_return(make_folder({"episodes.csv": f"{HEAD}\n\n{ROW}\n   \n{odd}\n"}))
+    assert result.dataset["Episodes"].get_column("CHILD").to_list() == ["C1", "C2"]
+    huge = '"' + "x" * 200_000  # an unterminated quote running past the csv field limit
+    result = read_return(make_folder({"episodes.csv": f"{HEAD}\n{ROW}\n{huge}\n"}))
+    (bad,) = only(result.issues, Kind.UNREADABLE_FILE)
+    assert bad.file == "episodes.csv" and bad.row == 1
+    assert result.fatal
+
+
+def test_a_huge_header_line_is_unrecognised_not_a_crash(make_folder: Make) -> None:
+    result = read_return(make_folder({"odd.csv": '"' + "X" * 200_000 + "\n1\n"}))
+    assert [i.kind for i in result.issues] == [Kind.UNRECOGNISED_FILE]
+
+
+def test_unexpected_errors_become_issues(
+    make_folder: Make, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = make_folder()
+
+    def boom(path: Path, label: str, issues: list[Issue]) -> None:
+        raise RuntimeError("surprise")
+
+    monkeypatch.setattr(io_module, "_read_file_inner", boom)
+    result = read_return(folder)
+    assert {i.kind for i in result.issues} >= {Kind.UNREADABLE_FILE, Kind.MISSING_FILE}
+    assert any("surprise" in i.message for i in result.issues)
+
+
+def test_files_that_cannot_be_opened_or_listed(
+    make_folder: Make, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = make_folder()
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "reviews.csv":
+            raise PermissionError("denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = read_return(folder)
+    (bad,) = only(result.issues, Kind.UNREADABLE_FILE)
+    assert bad.file == "reviews.csv" and "denied" in bad.message
+
+    def iterdir(self: Path) -> None:
+        raise PermissionError("no listing")
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    result = read_return(folder)
+    assert any("no listing" in i.message for i in result.issues)
+    assert result.fatal
+
+
+def test_quotes_polars_rejects_go_the_exact_way(make_folder: Make) -> None:
+    odd = ROW2.replace("AB1 2CD", '"AB1" 2CD')
+    result = read_return(make_folder({"episodes.csv": f"{HEAD}\n{ROW}\n{odd}\n"}))
+    assert result.issues == []
+    assert result.dataset["Episodes"].get_column("HOME_POST").to_list() == ["AB1 2CD", "AB1 2CD"]
