@@ -489,10 +489,16 @@ def _decode(raw: bytes) -> tuple[str | None, str, bool]:
         return raw.decode("utf-8-sig"), "", False
     except UnicodeDecodeError:
         pass
+    # Not valid UTF-8. If it still holds valid multi-byte UTF-8 characters, it is UTF-8 with a
+    # few bad bytes (replace them); otherwise it is Windows-1252, as Excel saves "CSV".
+    lenient = raw.decode("utf-8-sig", errors="replace")
+    if not lenient.replace("\ufffd", "").isascii():
+        return lenient, "", True
+    body = raw.removeprefix(b"\xef\xbb\xbf")
     try:
-        return raw.decode("cp1252"), "", False
+        return body.decode("cp1252"), "", False
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace"), "", True
+        return body.decode("cp1252", errors="replace"), "", True
 
 
 def _looks_binary(text: str) -> bool:

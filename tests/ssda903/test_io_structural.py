@@ -338,3 +338,22 @@ def test_quotes_polars_rejects_go_the_exact_way(make_folder: Make) -> None:
     result = read_return(make_folder({"episodes.csv": f"{HEAD}\n{ROW}\n{odd}\n"}))
     assert result.issues == []
     assert result.dataset["Episodes"].get_column("HOME_POST").to_list() == ["AB1 2CD", "AB1 2CD"]
+
+
+def test_utf8_with_a_stray_byte_keeps_its_accents(make_folder: Make) -> None:
+    row2 = ROW2.replace("AB1 2CD", "AB\x01").replace("C2,", "Cé2,", 1)
+    data = f"\ufeff{HEAD}\n{ROW}\n{row2}\n".encode().replace(b"\x01", b"\xff")
+    result = read_return(make_folder({"episodes.csv": data}))
+    episodes = result.dataset["Episodes"]
+    assert episodes.get_column("CHILD").to_list() == ["C1", "Cé2"]
+    per_row = [
+        (i.row, i.column) for i in only(result.issues, Kind.BAD_ENCODING) if i.row is not None
+    ]
+    assert per_row == [(1, "HOME_POST")]
+
+
+def test_bom_then_windows_1252(make_folder: Make) -> None:
+    data = b"\xef\xbb\xbf" + f"{HEAD}\n{ROW.replace('C1', 'C£1')}\n".encode("cp1252")
+    result = read_return(make_folder({"episodes.csv": data}))
+    assert result.issues == []
+    assert result.dataset["Episodes"].get_column("CHILD").to_list() == ["C£1"]
