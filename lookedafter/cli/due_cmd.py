@@ -12,6 +12,7 @@ import polars as pl
 from rich.console import Console
 from rich.table import Table
 
+from lookedafter.lib.calendar import add_months
 from lookedafter.schema.dataset import META_FILE, Dataset
 from lookedafter.timescales import Policy, evaluate_lazy
 from lookedafter.timescales.base import ENGINE
@@ -33,14 +34,17 @@ def due_list(
     worker: str | None = None,
     team: str | None = None,
     upcoming: bool = False,
+    since: date | None = None,
     policy: Policy | None = None,
 ) -> pl.DataFrame:
     """What can still be done: overdue and due-soon items (and later ones with ``upcoming``),
     overdue first; children ordered by their most pressing item. Items that can no longer be
-    done (the placement or care ended) are left out."""
+    done (the placement or care ended) are left out, and so are items due before ``since``."""
     wanted = ["overdue", "due_soon", *(["not_yet_due"] if upcoming else [])]
     lf = evaluate_lazy(ds, as_of, policy, keep_lapse=True)
     lf = lf.filter(pl.col("STATUS").is_in(wanted) & pl.col("LAPSE_DATE").is_null())
+    if since is not None:
+        lf = lf.filter(pl.col("DUE_DATE") >= since)
     if worker:
         lf = lf.filter(pl.col("WORKER_ID") == worker)
     if team:
@@ -111,6 +115,12 @@ Examples:
     "--upcoming", is_flag=True, help="Also list items not yet due (beyond the due-soon window)."
 )
 @click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Only items due on or after this date (default: a year before the reference date; "
+    "use 1900-01-01 for all).",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["table", "csv", "json"]),
@@ -123,6 +133,7 @@ def command(
     worker: str | None,
     team: str | None,
     upcoming: bool,
+    since: datetime | None,
     fmt: str,
 ) -> None:
     """List, per child, the statutory visits, reviews, assessments and other timescales that are
@@ -138,11 +149,13 @@ def command(
     day = as_of.date() if as_of is not None else ds.meta.as_of
     if day is None:
         raise click.UsageError("the dataset has no as-of date: give --as-of YYYY-MM-DD")
-    frame = due_list(ds, day, worker=worker, team=team, upcoming=upcoming)
+    first = since.date() if since is not None else add_months(day, -12)
+    frame = due_list(ds, day, worker=worker, team=team, upcoming=upcoming, since=first)
     if fmt == "csv":
         sys.stdout.write(frame.write_csv(date_format="%Y-%m-%d"))
     elif fmt == "json":
         sys.stdout.write(json.dumps(frame.to_dicts(), default=str, indent=1) + "\n")
     else:
         scope = f" for worker {worker}" if worker else f" for team {team}" if team else ""
+        scope += f" (items due since {first:%d/%m/%Y})"
         _print(frame, Console(width=200), day, scope)

@@ -39,8 +39,18 @@ def _iro(ctx: Context) -> pl.LazyFrame:
     as_of = ctx.lit_as_of()
     stage_wd = pol.value("iro_response_working_days") or 0
     total_wd = pol.statutory_value("iro_resolution_working_days") or 0
-    ch = ctx.table("IROChallenges").filter(
-        pl.col("RAISED_DATE").is_not_null() & (pl.col("RAISED_DATE") <= as_of)
+    ch = (
+        ctx.table("IROChallenges")
+        .filter(pl.col("RAISED_DATE").is_not_null() & (pl.col("RAISED_DATE") <= as_of))
+        .sort("RAISED_DATE")
+        .join_asof(
+            ctx.periods.select("CHILD", "START", "END").sort("START"),
+            left_on="RAISED_DATE",
+            right_on="START",
+            by="CHILD",
+            strategy="backward",
+            check_sortedness=False,
+        )
     )
 
     def known(c: str) -> pl.Expr:
@@ -57,6 +67,8 @@ def _iro(ctx: Context) -> pl.LazyFrame:
         DUE_DATE=due,
         STATUTORY_DUE_DATE=ctx.cal.add_working_days_expr(pl.col("RAISED_DATE"), total_wd),
         DONE_DATE=done,
+        LAPSE_DATE="END",
+        LAPSE_WHAT=pl.lit("the child left care"),
         WHAT=pl.format("Response to IRO challenge {}", pl.col("CHALLENGE_ID")),
         BASIS=pl.format(
             "{}, stage {}, raised on {}",

@@ -35,6 +35,15 @@ def compute(ctx: Context) -> pl.LazyFrame:
     )
     rhi = ctx.table("ReturnInterviews").unique(["CHILD", "MIS_START"], keep="first")
     occ = miss.join(rhi, on=["CHILD", "MIS_START"], how="left")
+    # the period of care the episode fell in: once it has ended the interview cannot be held
+    occ = occ.sort("MIS_START").join_asof(
+        ctx.periods.select("CHILD", "START", "END").sort("START"),
+        left_on="MIS_START",
+        right_on="START",
+        by="CHILD",
+        strategy="backward",
+        check_sortedness=False,
+    )
 
     def known(c: str) -> pl.Expr:
         return pl.when(pl.col(c) < end_of_as_of).then(pl.col(c))
@@ -77,6 +86,8 @@ def compute(ctx: Context) -> pl.LazyFrame:
             DUE_AT=due_at(local_h),
             DONE_AT=done_at,
             DONE_DATE=done_at.dt.date(),
+            LAPSE_DATE="END",
+            LAPSE_WHAT=pl.lit("the child left care"),
             WHAT=pl.lit("Return home interview"),
             BASIS=pl.format(
                 "{} hours after returning from being {} ({} to {}){}",

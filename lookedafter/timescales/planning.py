@@ -51,6 +51,7 @@ RULES = (
     ),
 )
 CARE_PLANNING_START = date(2011, 4, 1)
+LONG_TERM_FOSTERING_START = date(2015, 4, 1)  # SI 2015/495 in force
 
 
 def _first_after_previous_period(ctx: Context, events: pl.LazyFrame, date_col: str) -> pl.LazyFrame:
@@ -172,6 +173,9 @@ def _long_term(ctx: Context) -> pl.LazyFrame:
         DONE_DATE="MATCH_DATE",
         LAPSE_DATE="P_END",
         LAPSE_WHAT=pl.lit("the placement ended"),
+        NA_REASON=pl.when(pl.col("DECOM") < LONG_TERM_FOSTERING_START).then(
+            pl.lit("not timed: recorded as long-term before reg 22B came into force (1 April 2015)")
+        ),
         WHAT=pl.format("Long-term fostering ({}) confirmed", pl.col("PLACE")),
         BASIS=pl.format(
             "{} days after the placement was recorded as long-term on {}",

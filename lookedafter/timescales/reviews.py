@@ -7,14 +7,15 @@ with it. A chain occurrence is done by the next review in the same period; one s
 the child leaves care before its due date is not applicable.
 
 R4 (early review): of reg 33(3)'s triggers only one is in the data: a child accommodated under
-section 20 (LS V2) who stops being looked after other than to go home. A review is then due
-before accommodation ends; it counts when held within the authority's window before that date.
+section 20 (LS V2) who stops being looked after before 18 other than to go home. A review is then
+due before accommodation ends; it counts when held within the authority's window before that date.
 """
 
 from __future__ import annotations
 
 import polars as pl
 
+from lookedafter.lib.calendar import age_expr
 from lookedafter.timescales.base import (
     Context,
     RuleGroup,
@@ -172,6 +173,8 @@ def _early(ctx: Context) -> pl.LazyFrame:
         & (pl.col("LS_LAST") == "V2")
         & ~pl.col("SHORT_BREAK")
         & ~pl.col("REC_LAST").fill_null("").is_in(NOT_R4)
+        # at 18 accommodation ends by law: that is leaving care, not a proposal to stop
+        & (pl.col("DOB").is_null() | (age_expr(pl.col("DOB"), pl.col("END")) < 18))
     )
     last_review = ctx.reviews.group_by("CHILD", "PERIOD").agg(LAST=pl.col("REVIEW").max())
     occ = ended.join(last_review, on=["CHILD", "PERIOD"], how="left")
@@ -198,6 +201,8 @@ def _early(ctx: Context) -> pl.LazyFrame:
         DUE_DATE="END",
         STATUTORY_DUE_DATE="END",
         DONE_DATE=pl.when(in_window).then(pl.col("LAST")),
+        LAPSE_DATE="END",
+        LAPSE_WHAT=pl.lit("the child left care"),
         WHAT=pl.lit("Review before leaving care (not going home)"),
         BASIS=basis,
         NOTE=pl.when(~in_window & pl.col("LAST").is_not_null()).then(

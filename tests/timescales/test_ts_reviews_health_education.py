@@ -59,8 +59,16 @@ def test_early_review_before_section_20_accommodation_ends() -> None:
     assert brief(a) == [("R4", D(2025, 6, 2), D(2025, 6, 30), D(2025, 6, 10), "on_time")]
     b = run(data, D(2025, 7, 31), rule="R4", child="B")
     assert [r["STATUS"] for r in b] == ["overdue"]
-    assert b[0]["REASON"].endswith("not done: 31 days overdue (last review was on 01/05/2025)")
+    assert b[0]["REASON"].endswith(
+        "not done: missed before the child left care on 30/06/2025 (last review was on 01/05/2025)"
+    )
     assert run(data, D(2025, 7, 31), rule="R4", child="C") == []  # went home: no early review
+    # leaving at 18 is not a proposal to stop accommodating
+    adult = ds(
+        Header=[{"DOB": D(2007, 6, 30)}],
+        Episodes=[episode(D(2025, 1, 6), D(2025, 6, 30), LS="V2", REC="E5")],
+    )
+    assert run(adult, D(2025, 7, 31), rule="R4") == []
 
 
 def test_short_break_review_timetable_is_a_setting() -> None:
