@@ -129,7 +129,8 @@ def command(
     Prints each measure overall (and by each --by breakdown) with its numerator, denominator,
     value and the national figure for England where one is published.
     """
-    console = Console(stderr=fmt != "table")
+    # Wide enough for the table when output goes to a file or a pipe.
+    console = Console(stderr=fmt != "table", width=None if sys.stdout.isatty() else 140)
     known = {m.id for m in all_measures()}
     for mid in (*measure_ids, *([behind] if behind else [])):
         if mid not in known:

@@ -43,19 +43,32 @@ def on_time(ctx: Context, rules: tuple[str, ...], months: int = 12) -> pl.LazyFr
     )
 
 
-def overdue_at(ctx: Context, rules: tuple[str, ...]) -> pl.LazyFrame:
-    """Per child, the occurrences of ``rules`` overdue on ``ctx.as_of``: their clock had started,
-    the due date had passed and nothing was done by then. ``CHILD, N_OVERDUE, FIRST_DUE``."""
+def overdue_at(ctx: Context, rules: tuple[str, ...], chain: bool = True) -> pl.LazyFrame:
+    """Per child, whether a duty under ``rules`` is overdue on ``ctx.as_of``.
+
+    Only the latest occurrence whose clock had started by then counts: with ``chain`` the rules
+    form one chain (each visit, each new placement, each health assessment restarts the clock,
+    so a missed visit in an earlier placement is superseded); without it each rule is its own
+    duty (an initial PEP still missing while this term's PEP review is pending). Overdue: past
+    its due date and not done by then. ``CHILD, N_OVERDUE, DUE_NOW, DUE_RULE``."""
     d = pl.lit(ctx.as_of)
-    late = ctx.due_by(rules).filter(
-        (pl.col("CLOCK_START") <= d)
-        & (pl.col("DUE_DATE") < d)
-        & (pl.col("DONE_DATE").is_null() | (pl.col("DONE_DATE") > d))
+    keys = ["CHILD"] if chain else ["CHILD", "RULE"]
+    current = (
+        ctx.due_by(rules)
+        .filter(pl.col("CLOCK_START") <= d)
+        .sort("CHILD", "CLOCK_START", "DUE_DATE", "OCCURRENCE")
+        .group_by(keys)
+        .agg(pl.all().exclude(keys).last())
     )
-    return late.group_by("CHILD").agg(
-        pl.len().cast(pl.Int32).alias("N_OVERDUE"),
-        pl.col("DUE_DATE").min().alias("FIRST_DUE"),
-        pl.col("RULE").sort_by("DUE_DATE").first().alias("FIRST_RULE"),
+    late = (pl.col("DUE_DATE") < d) & (pl.col("DONE_DATE").is_null() | (pl.col("DONE_DATE") > d))
+    return (
+        current.with_columns(late.alias("_LATE"))
+        .group_by("CHILD")
+        .agg(
+            pl.col("_LATE").sum().cast(pl.Int32).alias("N_OVERDUE"),
+            pl.col("DUE_DATE").filter(pl.col("_LATE")).min().alias("DUE_NOW"),
+            pl.col("RULE").filter(pl.col("_LATE")).sort().str.join(";").alias("DUE_RULE"),
+        )
     )
 
 
@@ -69,17 +82,19 @@ def applicable_at(ctx: Context, rules: tuple[str, ...]) -> pl.LazyFrame:
     )
 
 
-def in_date(ctx: Context, population: pl.LazyFrame, rules: tuple[str, ...]) -> pl.LazyFrame:
+def in_date(
+    ctx: Context, population: pl.LazyFrame, rules: tuple[str, ...], chain: bool = True
+) -> pl.LazyFrame:
     """Children of ``population`` (``CHILD`` plus detail columns) in the numerator when none of
-    their ``rules`` occurrences is overdue on ``ctx.as_of``."""
-    late = overdue_at(ctx, rules)
+    their current ``rules`` duties is overdue on ``ctx.as_of`` (see :func:`overdue_at`)."""
+    late = overdue_at(ctx, rules, chain)
     return (
         population.join(applicable_at(ctx, rules), on="CHILD", how="semi")
         .join(late, on="CHILD", how="left")
         .with_columns(
             pl.col("CHILD").alias("SUBJECT"),
             pl.lit(ctx.as_of).alias("DATE"),
-            flag(pl.col("N_OVERDUE").is_null()).alias("NUM"),
+            flag(pl.col("N_OVERDUE").fill_null(0) == 0).alias("NUM"),
             pl.lit(1.0).alias("DEN"),
             pl.col("N_OVERDUE").fill_null(0),
         )

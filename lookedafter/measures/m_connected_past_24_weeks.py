@@ -12,12 +12,13 @@ from lookedafter.measures.registry import measure
 @measure(
     "connected_past_24_weeks",
     title="Connected-person approvals past 24 weeks",
-    definition="""Connected-person placements whose temporary approval and its one extension (reg
-    25, rule C2: 16 plus 8 weeks) ran out in the 12 months to the reference date, and of those the
-    ones not resolved (carer fully approved or placement ended) by then, as judged by the timescale
-    engine.""",
+    definition="""Extended connected-person temporary approvals whose extension (reg 25, rule C2:
+    at most 8 weeks after the 16, so 24 weeks in all) ran out in the 12 months to the reference
+    date, and of those the ones not resolved (carer fully approved or placement ended) by then, as
+    judged by the timescale engine. Approvals never extended and still unresolved after 16 weeks
+    are counted by ``connected_past_16_weeks``.""",
     numerator="Temporary approvals still unresolved after 24 weeks",
-    denominator="Temporary approvals whose 24 weeks ran out in the 12 months",
+    denominator="Extended temporary approvals whose extension ran out in the 12 months",
     area="Connected persons",
     subject="approval",
     better="lower",

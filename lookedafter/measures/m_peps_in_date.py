@@ -23,4 +23,4 @@ from lookedafter.measures.registry import measure
 )
 def frame(ctx: Context) -> pl.LazyFrame:
     population = ctx.in_care().select("CHILD", "PERIOD_START", "AGE")
-    return in_date(ctx, population, ("E1", "E2"))
+    return in_date(ctx, population, ("E1", "E2"), chain=False)

@@ -13,8 +13,9 @@ from lookedafter.measures.registry import measure
 @measure(
     "visits_overdue_now",
     title="Children overdue a visit",
-    definition="""Children looked after on the reference date who have a statutory visit (rules V1
-    to V6) whose due date has passed without a visit.""",
+    definition="""Children looked after on the reference date whose next statutory visit (rules V1
+    to V6: the latest visit clock, restarted by each visit and each new placement) is past its due
+    date without a visit.""",
     numerator="Children with a visit overdue on the reference date",
     denominator="Children looked after on the reference date",
     area="Visits",

@@ -183,6 +183,14 @@ TS = timescales(
         _occ("C1", "A", "2025-05-01", "on_time"),  # fully approved within 16 weeks
         _occ("C1", "B", "2025-09-01", "late"),  # approved, but after 16 weeks
         _occ("C1", "C", "2026-03-01", "overdue"),  # still not approved
+        # D: extended under reg 25 before its 16 weeks ran out (C1 done by the extension), the
+        # extension (C2) starting where the statutory 16 weeks ended, 1/08/2025
+        {
+            **_occ("C1", "D", "2025-08-01", "on_time"),
+            "STATUTORY_DUE_DATE": "2025-08-01",
+            "CLOCK_START": "2025-04-11",
+        },
+        {**_occ("C2", "D", "2025-09-26", "on_time"), "CLOCK_START": "2025-08-01"},
         _occ("C2", "B", "2025-11-01", "on_time"),
         _occ("C2", "C", "2026-05-01", "due_soon"),
         _occ("D1", "A", "2025-10-01", "on_time"),
@@ -208,18 +216,19 @@ def test_permanence_plan_second_review() -> None:
 
 
 def test_connected_past_16_weeks() -> None:
-    # C1 ran out in the window: A resolved in time; B late; C still open -> 2 / 3 past 16 weeks
+    # C1 ran out in the window: A resolved in time; B late; C still open; D extended
+    # -> 3 / 4 still temporary after 16 weeks
     assert figure(dataset(), "2026-03-31", "connected_past_16_weeks", timescales=TS)[:2] == (
-        2.0,
         3.0,
+        4.0,
     )
 
 
 def test_connected_past_24_weeks() -> None:
-    # C2 ran out in the window: B resolved in time (C is not due yet) -> 0 / 1
+    # C2 ran out in the window: D and B resolved in time (C is not due yet) -> 0 / 2
     assert figure(dataset(), "2026-03-31", "connected_past_24_weeks", timescales=TS) == (
         0.0,
-        1.0,
+        2.0,
         0.0,
     )
 

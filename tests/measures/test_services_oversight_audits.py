@@ -256,6 +256,11 @@ def test_audits_completed_by_service_and_grade() -> None:
     assert res.value("audits_completed", "grade", "Unknown") == 1.0
 
 
+def test_audits_cic_share() -> None:
+    # CIC audits in the window: A1, A3 of A1, A2, A3, A5 -> 2 / 4
+    assert figure(AUDIT_DS, "2026-03-31", "audits_cic_share") == (2.0, 4.0, 50.0)
+
+
 def test_audits_by_team_managers() -> None:
     # A1 of A1, A2, A3, A5 -> 1 / 4
     assert figure(AUDIT_DS, "2026-03-31", "audits_by_team_managers") == (1.0, 4.0, 25.0)

@@ -152,3 +152,44 @@ def test_visits_seen_alone_over_visits_where_seen() -> None:
     num, den, value = figure(DS, "2026-03-31", "visits_seen_alone")
     assert (num, den) == (2.0, 3.0)
     assert value == pytest.approx(200 / 3)
+
+
+def test_visits_overdue_now_a_missed_visit_in_an_earlier_placement_is_superseded() -> None:
+    ts = timescales(
+        [
+            # placement 1: a visit due 13/07/2025 was missed before the child moved on 1/08/2025
+            {
+                "CHILD": "C5",
+                "RULE": "V2",
+                "OCCURRENCE": 1,
+                "CLOCK_START": "2025-06-01",
+                "DUE_DATE": "2025-07-13",
+                "STATUS": "overdue",
+            },
+            # placement 2: first visit 5/08, then every six weeks; next due 12/04/2026
+            {
+                "CHILD": "C5",
+                "RULE": "V1",
+                "OCCURRENCE": 1,
+                "CLOCK_START": "2025-08-01",
+                "DUE_DATE": "2025-08-08",
+                "DONE_DATE": "2025-08-05",
+                "STATUS": "on_time",
+            },
+            {
+                "CHILD": "C5",
+                "RULE": "V2",
+                "OCCURRENCE": 2,
+                "CLOCK_START": "2026-03-01",
+                "DUE_DATE": "2026-04-12",
+                "STATUS": "not_yet_due",
+            },
+        ]
+    )
+    ds = dataset(
+        Episodes=[episode("C5", "2025-01-01", "2025-08-01"), episode("C5", "2025-08-01", rne="P")]
+    )
+    # now: the latest visit clock (started 1/03/2026) is not yet due -> 0 / 1
+    assert figure(ds, "2026-03-31", "visits_overdue_now", timescales=ts)[:2] == (0.0, 1.0)
+    # on 31/07/2025, before the move, the missed visit was overdue -> 1 / 1
+    assert figure(ds, "2025-07-31", "visits_overdue_now", timescales=ts)[:2] == (1.0, 1.0)
