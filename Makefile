@@ -36,7 +36,7 @@ DEMO_DB := sqlite:///demo/lookedafter.sqlite3
 demo: setup
 	rm -rf demo/data demo/lookedafter.sqlite3
 	mkdir -p demo
-	$(BIN)/lookedafter synth --children 1000 --years 5 --seed 42 --out demo/data
+	$(BIN)/lookedafter synth --children 1000 --years 5 --seed 42 --as-of "$$(date +%F)" --out demo/data
 	test -s demo/.secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > demo/.secret_key
 	DATABASE_URL=$(DEMO_DB) $(BIN)/python manage.py migrate --noinput -v 0
 	DATABASE_URL=$(DEMO_DB) $(BIN)/python manage.py loaddataset demo/data/canonical

@@ -16,6 +16,12 @@ from lookedafter.web.register.dataset_io import load_dataset
 from lookedafter.web.register.models import ROLES_NEEDING_OTP, Role, StaffProfile
 
 
+@pytest.fixture(autouse=True)
+def fast_hashing(settings: Any) -> None:
+    """Argon2 is deliberately slow; tests that do not check hashing use a fast hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def register(db: Any) -> None:
     load_dataset(sample_dataset())

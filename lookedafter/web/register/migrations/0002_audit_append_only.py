@@ -11,7 +11,7 @@ from django.db import migrations
 CREATE = """
 CREATE OR REPLACE FUNCTION register_auditevent_append_only() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'the audit log is append-only: % refused', TG_OP;
+    RAISE EXCEPTION USING MESSAGE = 'the audit log is append-only: ' || TG_OP || ' refused';
 END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER register_auditevent_no_update_delete
