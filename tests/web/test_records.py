@@ -40,7 +40,7 @@ def _version(child: str = "C1") -> int:
 
 
 def _overdue_rules(client: Client) -> str:
-    page = client.get("/my-children/").content.decode()
+    page: str = client.get("/my-children/").content.decode()
     start = page.index('data-child="C1"')
     return page[start : page.index("</tr>", start)]
 
