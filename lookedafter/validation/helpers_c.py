@@ -179,6 +179,11 @@ def repeated_children(ctx: Context, table: str) -> pl.LazyFrame:
     return frame.filter(pl.len().over(keys) > 1)
 
 
+# Social worker episodes starting on or after this date also carry the reason for the change
+# (SW01bSTG1); for earlier ones only the start date and worker ID are asked for (SW01aSTG1).
+SW_COLLECTED_FROM = date(2023, 4, 1)
+
+
 def sw_period_start(ctx: Context) -> date:
     """Start of the social worker reporting period: the year before the collection year."""
     return date(ctx.year - 2, 4, 1)

@@ -1,12 +1,7 @@
-from datetime import date
-
 import polars as pl
 
-from lookedafter.validation.helpers_c import flagged, missing
+from lookedafter.validation.helpers_c import SW_COLLECTED_FROM, flagged, missing
 from lookedafter.validation.registry import Context, rule
-
-# Social worker episodes (with a reason for change) are collected from 1 April 2023.
-SW_COLLECTED_FROM = date(2023, 4, 1)
 
 
 @rule(
