@@ -410,7 +410,7 @@ def _read_file_inner(
                 )
             )
 
-    grid, counts = _read_body(body, sep, len(names), label, issues)
+    grid, counts, strip = _read_body(body, sep, len(names), label, issues)
     if grid is None or counts is None:
         return None, None
     n = len(names)
@@ -433,7 +433,6 @@ def _read_file_inner(
         )
 
     cleaned: list[pl.Expr] = []
-    strip = _may_need_strip(body, sep)
     for name in wanted:
         if name in positions and strip:
             c = pl.col(f"c{positions[name]}").str.strip_chars()
@@ -458,20 +457,6 @@ def _read_file_inner(
                 lambda v: f"undecodable bytes in {v!r}",
             )
     return table, _parse_types(table, strings, label, issues)
-
-
-def _may_need_strip(body: str, sep: str) -> bool:
-    """Whether some field may start or end with white space (cheap substring checks).
-
-    In ASCII text fields are bounded by the separator and line ends, so a field with white space
-    at either end puts a space next to one of those, or holds a tab, vertical tab or form feed.
-    """
-    if not body.isascii() or body[:1].isspace() or body[-1:] == " ":
-        return True  # (non-ASCII text may hold Unicode white space: take the careful path)
-    probes = (" " + sep, sep + " ", " \n", "\n ", '"', "\v", "\f")
-    if any(p in body for p in probes):
-        return True
-    return sep != "\t" and "\t" in body
 
 
 def _decode(raw: bytes) -> tuple[str | None, str, bool]:
@@ -531,15 +516,16 @@ def _recognise(names: Iterable[str]) -> str | None:
 
 def _read_body(
     body: str, sep: str, n: int, label: str, issues: list[Issue]
-) -> tuple[pl.DataFrame | None, pl.Series | None]:
-    """The data rows as string columns c0..c{n-1}, and each row's number of fields.
+) -> tuple[pl.DataFrame | None, pl.Series | None, bool]:
+    """The data rows as string columns c0..c{n-1}, each row's number of fields, and whether
+    values may need white space stripped.
 
     Blank lines are not rows. A row with too few fields has nulls at the end; fields beyond the
     header's are dropped.
     """
     schema = {f"c{i}": pl.String for i in range(n)}
     if not body.strip():
-        return pl.DataFrame(schema=schema), pl.Series("FIELDS", [], dtype=pl.UInt32)
+        return pl.DataFrame(schema=schema), pl.Series("FIELDS", [], dtype=pl.UInt32), False
     data = body.encode("utf-8")
     if '"' in body:
         lines = pl.Series("line", [body]).str.split("\n").explode()
@@ -550,8 +536,11 @@ def _read_body(
             return _read_body_python(body, sep, n, label, issues)
         bare = lines.str.replace_all(r'"[^"]*"', "")
         counts = (bare.str.count_matches(sep, literal=True) + 1).cast(pl.UInt32)
+        strip = True
     else:
-        counts = pl.Series("FIELDS", _field_counts(data, sep), dtype=pl.UInt32)
+        fields, padded = _field_counts(data, sep)
+        counts = pl.Series("FIELDS", fields, dtype=pl.UInt32)
+        strip = padded or not body.isascii()
     try:
         grid = pl.read_csv(
             data,
@@ -570,26 +559,37 @@ def _read_body(
     first = pl.col("c0").str.strip_chars()
     blank = (counts == 1) & grid.select(first.is_null() | (first == "")).to_series()
     if not blank.any():
-        return grid, counts.alias("FIELDS")
+        return grid, counts.alias("FIELDS"), strip
     keep = ~blank
-    return grid.filter(keep), counts.filter(keep).alias("FIELDS")
+    return grid.filter(keep), counts.filter(keep).alias("FIELDS"), strip
 
 
-def _field_counts(data: bytes, sep: str) -> np.ndarray:
-    """Fields on each line of ``data`` (which has no quotes), counted on the raw bytes."""
+#: Bytes that white-space stripping removes from an ASCII field: space, tab, VT, FF.
+_PAD = np.zeros(256, dtype=bool)
+_PAD[[9, 11, 12, 32]] = True
+
+
+def _field_counts(data: bytes, sep: str) -> tuple[np.ndarray, bool]:
+    """Fields on each line of ``data`` (which has no quotes), counted on the raw bytes; and
+    whether any field may start or end with white space (a space next to a separator or a line
+    end), in which case values must be stripped."""
     arr = np.frombuffer(data, dtype=np.uint8)
+    size = len(arr)
     ends = np.flatnonzero(arr == 10)
     if not data.endswith(b"\n"):
-        ends = np.append(ends, len(arr))
+        ends = np.append(ends, size)
     starts = np.concatenate(([0], ends[:-1] + 1))
     seps = np.flatnonzero(arr == ord(sep))
     counts: np.ndarray = np.searchsorted(seps, ends) - np.searchsorted(seps, starts) + 1
-    return counts
+    after = np.concatenate((seps + 1, starts))
+    before = np.concatenate((seps - 1, ends - 1))
+    padded = bool(_PAD[arr[after[after < size]]].any() or _PAD[arr[before[before >= 0]]].any())
+    return counts, padded
 
 
 def _read_body_python(
     body: str, sep: str, n: int, label: str, issues: list[Issue]
-) -> tuple[pl.DataFrame | None, pl.Series | None]:
+) -> tuple[pl.DataFrame | None, pl.Series | None, bool]:
     """The slow, exact path for files with quoted fields over several lines (or odd quotes)."""
     columns: list[list[str | None]] = [[] for _ in range(n)]
     counts: list[int] = []
@@ -612,9 +612,9 @@ def _read_body_python(
                 row=row,
             )
         )
-        return None, None
+        return None, None, True
     grid = pl.DataFrame({f"c{i}": pl.Series(columns[i], dtype=pl.String) for i in range(n)})
-    return grid, pl.Series("FIELDS", counts, dtype=pl.UInt32)
+    return grid, pl.Series("FIELDS", counts, dtype=pl.UInt32), True
 
 
 def _parse_types(
