@@ -71,8 +71,8 @@ NATIONAL = Practice(
     rhi_declined=0.40,
     rhi_not_used=0.30,
     ltf_unmatched=0.20,
-    far_placement=0.21,
-    turnover=0.118,
+    far_placement=0.235,
+    turnover=0.11,
     vacancy=0.142,
     agency_cover=0.90,
     agency_churn=1.2,
@@ -205,9 +205,10 @@ class Population:
         ("Unknown", 0.01),
     )
     disability: float = 0.07
-    # placement moves per year, by age band at the time, before individual variation
-    move_rate: tuple[float, ...] = (0.13, 0.13, 0.13, 0.28, 0.33)
-    move_spread: float = 1.0  # sigma of the lognormal individual multiplier
+    # placement moves per year by age at the time (under 5, 5-9, 10-13, 14-15, 16-17), before
+    # each child's own instability multiplies them
+    move_rate: tuple[float, ...] = (0.15, 0.15, 0.35, 1.2, 4.0)
+    move_spread: float = 1.4  # sigma of the lognormal individual multiplier
     early_move: float = 0.30  # an emergency first placement that ends within 2 months
     missing_prone: float = 0.30  # share of children aged 11+ who go missing at all
     missing_rate: float = 5.0  # missing incidents per year among those who do

@@ -148,21 +148,18 @@ def _moves(
     kids.append(ix[sel])
     days.append(d[sel])
     forced.append(np.full(sel.sum(), None, dtype=object))
-    # moves through the period at a rate set by age and the child's own instability
-    mid_age = age_years(ch.dob, (ch.start + limit) // 2)
-    band = np.digitize(mid_age, [5, 10, 14, 16])
-    rate = np.asarray(pop.move_rate)[band] * ch.instability
-    years = np.maximum(limit - ch.start, 0) / 365.25
-    count = rng.poisson(rate * years)
-    rows = np.repeat(ix, count)
-    when = (
-        ch.start[rows]
-        + 1
-        + (rng.random(len(rows)) * np.maximum(limit[rows] - ch.start[rows] - 1, 0)).astype(np.int64)
-    )
-    kids.append(rows)
-    days.append(when)
-    forced.append(np.full(len(rows), None, dtype=object))
+    # moves through the period at a rate set by age (band by band) and the child's instability
+    edges = [0, 5, 10, 14, 16, 19]
+    for band, rate in enumerate(pop.move_rate):
+        lo = np.maximum(ch.start + 1, ch.dob + int(edges[band] * 365.25))
+        hi = np.minimum(limit, ch.dob + int(edges[band + 1] * 365.25))
+        span = np.maximum(hi - lo, 0)
+        count = rng.poisson(rate * ch.instability * span / 365.25)
+        rows = np.repeat(ix, count)
+        when = lo[rows] + (rng.random(len(rows)) * span[rows]).astype(np.int64)
+        kids.append(rows)
+        days.append(when)
+        forced.append(np.full(len(rows), None, dtype=object))
     # home to parents (on a full care order) for the last months before discharge
     home = ch.planned_end - rng.integers(90, 271, n)
     sel = (ch.path == HOME_LATER) & (rng.random(n) < 0.45) & (home > c2_day) & (c2_day != OPEN)

