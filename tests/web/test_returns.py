@@ -24,7 +24,7 @@ As = Callable[[str], Client]
 
 def _year() -> int:
     today = timezone.localdate()
-    return today.year + (1 if today.month >= 4 else 0)
+    return int(today.year + (1 if today.month >= 4 else 0))
 
 
 def _files(folder: Path) -> list[SimpleUploadedFile]:
