@@ -17,9 +17,11 @@ scope follows the DfE guide to the return:
   dataset as the canonical column and left out of the files by ``io.write_return``).
 - **AD1**: children adopted during the year, that is with an episode ending in the year with
   REC E11 or E12 (adoption granted, unopposed or consent dispensed with).
-- **UASC** and **PrevPerm**: the rows for children in the return.
+- **UASC** and **PrevPerm**: the rows for children looked after during the year (validation
+  rule 1014: UASC information is not required for care leavers).
 
-Only children in the return appear in any table. ``previous`` is the year before, cut the same
+Apart from the Header and OC3 rows of care leavers, only children looked after during the year
+appear in any table. ``previous`` is the year before, cut the same
 way, when the dataset has any episode open in it.
 """
 
@@ -72,11 +74,12 @@ def for_year(canonical: Dataset, year: int, *, with_previous: bool = True) -> Da
     episodes = episodes_for_year(canonical, year)
     oc2 = canonical["OC2"].filter(pl.col("YEAR") == year)
     oc3 = canonical["OC3"].filter(pl.col("YEAR") == year)
-    children = pl.concat([episodes.get_column("CHILD"), oc3.get_column("CHILD")]).unique()
-    in_return = pl.col("CHILD").is_in(children.implode())
+    looked_after = episodes.get_column("CHILD").unique()
+    children = pl.concat([looked_after, oc3.get_column("CHILD")]).unique()
 
     def of_children(name: str) -> pl.DataFrame:
-        return canonical[name].filter(in_return)
+        """Rows for children looked after during the year."""
+        return canonical[name].filter(pl.col("CHILD").is_in(looked_after.implode()))
 
     adopted = (
         episodes.filter(pl.col("REC").is_in(ADOPTED) & pl.col("DEC").is_between(start, end))
@@ -84,7 +87,7 @@ def for_year(canonical: Dataset, year: int, *, with_previous: bool = True) -> Da
         .unique()
     )
     tables: dict[str, pl.DataFrame] = {
-        "Header": of_children("Header"),
+        "Header": canonical["Header"].filter(pl.col("CHILD").is_in(children.implode())),
         "Episodes": episodes,
         "Reviews": of_children("Reviews").filter(pl.col("REVIEW").is_between(start, end)),
         "UASC": of_children("UASC"),

@@ -85,8 +85,16 @@ def canonical() -> Dataset:
         "AD1": frame("AD1", [{"CHILD": "A", "DATE_INT": D(2023, 6, 1), "NB_ADOPTR": "2"}]),
         "OC2": frame("OC2", [{"CHILD": "A", "SDQ_SCORE": 10, "YEAR": 2025}]),
         "OC3": frame("OC3", [{"CHILD": "D", "IN_TOUCH": "YES", "YEAR": 2026}]),
-        "UASC": frame("UASC", [{"CHILD": "C", "SEX": "F", "DOB": D(2012, 1, 1)}]),
-        "PrevPerm": frame("PrevPerm", [{"CHILD": "B", "PREV_PERM": "P1"}]),
+        "UASC": frame(
+            "UASC",
+            [
+                {"CHILD": "C", "SEX": "F", "DOB": D(2012, 1, 1)},
+                {"CHILD": "D", "SEX": "F", "DOB": D(2012, 1, 1), "DUC": D(2020, 1, 1)},
+            ],
+        ),
+        "PrevPerm": frame(
+            "PrevPerm", [{"CHILD": "B", "PREV_PERM": "P1"}, {"CHILD": "D", "PREV_PERM": "P2"}]
+        ),
     }
     return Dataset(tables, Meta(la_code="999", la_name="Demo", as_of=D(2026, 5, 1)))
 
@@ -140,7 +148,8 @@ def test_2025_26_return() -> None:
     assert children(ret, "AD1") == ["A"]
     assert ret["OC2"].height == 0
     assert ret["OC3"].get_column("YEAR").to_list() == [2026]
-    assert children(ret, "UASC") == ["C"]
+    assert children(ret, "UASC") == ["C"]  # not D: a care leaver (rule 1014)
+    assert ret["PrevPerm"].height == 0
     assert "DoLo" not in ret
 
 
