@@ -162,6 +162,13 @@ def _value(dtype: pl.DataType) -> st.SearchStrategy[object]:
 @st.composite
 def datasets(draw: st.DrawFn) -> Dataset:
     year = draw(st.integers(2024, 2028))
+    this = draw(returns(year))
+    previous = draw(st.none() | returns(year - 1))
+    return Dataset(this.tables, this.meta, previous)
+
+
+@st.composite
+def returns(draw: st.DrawFn, year: int) -> Dataset:
     tables: dict[str, pl.DataFrame] = {}
     for name in codes.ssda903_files():
         tab = TABLES[name]
@@ -178,7 +185,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
     return Dataset(tables, Meta(collection_year=year, source=SOURCE))
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(ds=datasets())
 def test_hypothesis_round_trip(ds: Dataset) -> None:
     with tempfile.TemporaryDirectory() as tmp:
