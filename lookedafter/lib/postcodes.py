@@ -13,9 +13,11 @@ postcode is missing or unknown.
 from __future__ import annotations
 
 import importlib.util
+import os
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import brotli
 import msgpack
@@ -71,30 +73,93 @@ def lookup(first_letters: Iterable[str] | None = None) -> pl.DataFrame:
 
 
 def lookup_for(postcodes: pl.Series) -> pl.DataFrame:
-    """The lookup rows needed for a column of postcodes.
+    """The lookup rows of the postcodes given (those that exist); no postcodes, no rows.
 
-    Returns only the rows of the postcodes given. Reads only the postcode areas (the leading
-    letters, 'M', 'SW') the column uses, from a Parquet cache of the packaged data (built per
-    first letter on first use; see ``_cache_dir``), or from the packaged data itself when the
-    cache cannot be written. No postcodes, no rows.
+    Uses a sorted, memory-mapped index of each first letter's postcodes, built from the packaged
+    data on first use and kept in ``_cache_dir()``, so a lookup touches only the pages it needs.
+    Without a writable cache folder it falls back to loading each first letter's data.
     """
-    keys = pl.DataFrame({"P": postcodes.cast(pl.String)}).select(
-        normalise(pl.col("P")).alias("PCD")
+    keys = (
+        pl.DataFrame({"P": postcodes.cast(pl.String)})
+        .select(normalise(pl.col("P")).alias("PCD"))
+        .drop_nulls()
+        .unique()
+        .filter(pl.col("PCD").str.contains(r"^[A-Z]") & (pl.col("PCD").str.len_bytes() <= 8))
     )
-    keys = keys.with_columns(pl.col("PCD").str.extract(r"^([A-Z]{1,2})[0-9]", 1).alias("A"))
-    keys = keys.drop_nulls().unique()
     if keys.height == 0:
         return pl.DataFrame(schema=SCHEMA)
-    frames = [
-        _area(str(area)).join(part.select("PCD"), on="PCD", how="semi")
-        for (area,), part in keys.group_by("A")
-    ]
+    frames = []
+    for (letter,), part in keys.group_by(pl.col("PCD").str.slice(0, 1)):
+        index = _index(str(letter))
+        if index is None:  # no cache folder: filter the letter's data
+            frames.append(_letter(str(letter)).join(part, on="PCD", how="semi"))
+        else:
+            frames.append(_find(index, part["PCD"]))
     return pl.concat(frames)
+
+
+_Index = tuple[Any, Any, Any, list[str]]  # sorted keys (S8), coordinates, LA index, LA codes
+
+
+def _find(index: _Index, wanted: pl.Series) -> pl.DataFrame:
+    import numpy as np
+
+    sorted_keys, coords, la_idx, la_codes = index
+    needles = np.array(wanted.to_list(), dtype="S8")
+    pos = np.searchsorted(sorted_keys, needles)
+    pos = np.minimum(pos, max(len(sorted_keys) - 1, 0))
+    hit = sorted_keys[pos] == needles if len(sorted_keys) else np.zeros(len(needles), bool)
+    rows = pos[hit]
+    codes = np.array([*la_codes, None], dtype=object)
+    la = la_idx[rows]
+    return pl.DataFrame(
+        {
+            "PCD": [k.decode() for k in needles[hit]],
+            "EAST": coords[rows, 0],
+            "NORTH": coords[rows, 1],
+            "LAUA": codes[np.where(la < 0, len(la_codes), la)],
+        },
+        schema=SCHEMA,
+    )
+
+
+@cache
+def _index(letter: str) -> _Index | None:
+    """The memory-mapped index of one first letter (built on a miss); None without a cache."""
+    import json
+
+    import numpy as np
+
+    folder = _cache_dir()
+    if folder is None:
+        return None
+    stem = folder / f"index-{letter}"
+    files = [stem.with_suffix(s) for s in (".keys.npy", ".coords.npy", ".la.npy", ".la.json")]
+    if not all(f.exists() for f in files):
+        rows = _letter(letter).sort("PCD")
+        la_codes = sorted(rows["LAUA"].drop_nulls().unique().to_list())
+        lookup = {code: i for i, code in enumerate(la_codes)}
+        la_index = rows["LAUA"].replace_strict(lookup, default=-1, return_dtype=pl.Int32)
+        arrays = (
+            rows["PCD"].to_numpy().astype("S8"),
+            rows.select("EAST", "NORTH").to_numpy().astype("float64"),
+            la_index.to_numpy(),
+        )
+        try:
+            for path, array in zip(files[:3], arrays, strict=True):
+                tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+                with tmp.open("wb") as fh:
+                    np.save(fh, array)
+                tmp.replace(path)
+            files[3].write_text(json.dumps(la_codes), "utf-8")
+        except OSError:
+            return None
+    keys, coords, la = (np.load(f, mmap_mode="r") for f in files[:3])
+    return keys, coords, la, json.loads(files[3].read_text("utf-8"))
 
 
 def _cache_dir() -> Path | None:
     """``$LOOKEDAFTER_CACHE`` or ``~/.cache/lookedafter``, per data version; None if unwritable."""
-    import os
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -108,37 +173,6 @@ def _cache_dir() -> Path | None:
     except OSError:
         return None
     return folder
-
-
-def _area(area: str) -> pl.DataFrame:
-    """Rows of one postcode area, from the Parquet cache (filled per first letter on a miss)."""
-    folder = _cache_dir()
-    letter = area[0]
-    if folder is not None:
-        path = folder / f"{area}.parquet"
-        done = folder / f"{letter}.done"
-        if not done.exists():
-            try:
-                _fill_cache(folder, letter)
-            except OSError:
-                folder = None
-        if folder is not None:
-            return pl.read_parquet(path) if path.exists() else pl.DataFrame(schema=SCHEMA)
-    rows = _letter(letter)
-    return rows.filter(pl.col("PCD").str.extract(r"^([A-Z]{1,2})[0-9]", 1) == area)
-
-
-def _fill_cache(folder: Path, letter: str) -> None:
-    rows = _letter(letter).with_columns(
-        pl.col("PCD").str.extract(r"^([A-Z]{1,2})[0-9]", 1).alias("_AREA")
-    )
-    for (area,), part in rows.group_by("_AREA"):
-        if area is None:
-            continue
-        tmp = folder / f".{area}.parquet.tmp"
-        part.drop("_AREA").write_parquet(tmp)
-        tmp.replace(folder / f"{area}.parquet")
-    (folder / f"{letter}.done").touch()
 
 
 def with_distance(
