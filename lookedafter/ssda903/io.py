@@ -366,7 +366,8 @@ def _read_file_inner(
             Issue(
                 Kind.BAD_ENCODING,
                 label,
-                "bytes that are neither UTF-8 nor Windows-1252 were replaced by \ufffd",
+                "some bytes could not be decoded (the file is neither clean UTF-8 nor "
+                "Windows-1252) and were replaced by \ufffd",
                 table=table,
             )
         )
