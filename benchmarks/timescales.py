@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/timescales.py                 # 1,000 children and ~115,000
     .venv/bin/python benchmarks/timescales.py --children 5000
+    .venv/bin/python benchmarks/timescales.py --folder /tmp/england/canonical   # already written
 
 Uses the synthetic authority generator (``lookedafter.synth``) when it is available; otherwise a
 quick vectorised stand-in built here (periods, placements, visits about every 40 days, reviews,
@@ -145,9 +146,15 @@ def load(n: int, seed: int, source: str) -> tuple[Dataset, str]:
     return ds, "lookedafter.synth"
 
 
-def bench(n: int, seed: int, repeat: int, source: str) -> None:
+def bench(n: int | None, seed: int, repeat: int, source: str, folder: str | None = None) -> None:
     t0 = time.perf_counter()
-    ds, source = load(n, seed, source)
+    if folder is not None:
+        ds = Dataset.read(folder)
+        source = f"folder {folder}"
+        n = ds["Header"].height
+    else:
+        assert n is not None
+        ds, source = load(n, seed, source)
     built = time.perf_counter() - t0
     as_of = ds.meta.as_of or AS_OF
     rows = {name: ds[name].height for name in ("Episodes", "Visits", "Reviews")}
@@ -173,7 +180,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--source", choices=["auto", "synth", "stand-in"], default="auto")
+    parser.add_argument("--folder", action="append", help="time a canonical folder instead")
     args = parser.parse_args()
+    if args.folder:
+        for folder in args.folder:
+            bench(None, args.seed, args.repeat, args.source, folder)
+        return
     for n in args.children or [1000, 115_000]:
         bench(n, args.seed, args.repeat if n <= 10_000 else 1, args.source)
 

@@ -303,13 +303,12 @@ def attach_workers(ctx: Context, occ: pl.LazyFrame) -> pl.LazyFrame:
     earlier (allocations after the reference date are not known)."""
     as_of = ctx.lit_as_of()
     on = pl.min_horizontal(pl.coalesce("DUE_DATE", "CLOCK_START", as_of), as_of)
-    occ = occ.with_columns(ALLOC_ON=on, _ROW=pl.int_range(pl.len(), dtype=pl.UInt32))
-    alloc = ctx.allocations
-    joined = (
-        occ.filter(pl.col("CHILD").is_not_null())
+    current = pl.col("ALLOC_END").is_null() | (pl.col("ALLOC_END") >= pl.col("ALLOC_ON"))
+    return (
+        occ.with_columns(ALLOC_ON=on)
         .sort("ALLOC_ON")
         .join_asof(
-            alloc,
+            ctx.allocations.rename({"TEAM_ID": "ALLOC_TEAM"}),
             left_on="ALLOC_ON",
             right_on="ALLOC_START",
             by="CHILD",
@@ -317,18 +316,10 @@ def attach_workers(ctx: Context, occ: pl.LazyFrame) -> pl.LazyFrame:
             check_sortedness=False,
         )
         .with_columns(
-            current=pl.col("ALLOC_END").is_null() | (pl.col("ALLOC_END") >= pl.col("ALLOC_ON"))
+            WORKER_ID=pl.when(current).then("WORKER_ID"),
+            TEAM_ID=pl.coalesce(pl.when(current).then("ALLOC_TEAM"), "TEAM_HINT"),
         )
-        .select(
-            "_ROW",
-            WORKER_ID=pl.when("current").then("WORKER_ID"),
-            TEAM_ID=pl.when("current").then("TEAM_ID"),
-        )
-    )
-    return (
-        occ.join(joined, on="_ROW", how="left")
-        .with_columns(TEAM_ID=pl.coalesce("TEAM_ID", "TEAM_HINT"))
-        .drop("_ROW", "ALLOC_ON")
+        .drop("ALLOC_ON", "ALLOC_START", "ALLOC_END", "ALLOC_TEAM")
     )
 
 
