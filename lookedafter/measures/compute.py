@@ -126,22 +126,23 @@ def compute(
     for key in trend_lazy:
         parts = [rest[j] for j, (k, _) in enumerate(trend_names) if k == key]
         trends[key] = pl.concat(parts, how="vertical_relaxed")
-    rows: list[pl.DataFrame] = []
-    for m in chosen:
-        if m.id not in frames:
-            continue
-        frame = frames[m.id]
-        rows.append(_summarise(m, frame, ALL, None))
-        for b in bys:
-            col = m.breakdowns().get(b)
-            if col is None:
-                continue
-            source = trends.get(m.id, frame) if b == "month" else frame
-            rows.append(_summarise(m, source, b, col))
+    done = [m for m in chosen if m.id in frames]
+    parts = [_summarise(done, frames, None, None)]
+    for b in bys:
+        month = b == "month"
+        sources = {m.id: trends.get(m.id, frames[m.id]) for m in done} if month else frames
+        with_b = [m for m in done if b in m.breakdowns()]
+        parts.append(_summarise(with_b, sources, b, {m.id: m.breakdowns()[b] for m in with_b}))
+    order = {m.id: i for i, m in enumerate(done)}
+    by_order = {name: i for i, name in enumerate([ALL, *bys])}
     table = (
-        pl.concat(rows, how="vertical_relaxed").cast(dict(SUMMARY_SCHEMA))  # type: ignore[arg-type]
-        if rows
-        else pl.DataFrame(schema=SUMMARY_SCHEMA)
+        pl.concat(parts, how="vertical_relaxed")
+        .with_columns(
+            pl.col("measure").replace_strict(order, return_dtype=pl.Int32).alias("_M"),
+            pl.col("by").replace_strict(by_order, return_dtype=pl.Int32).alias("_B"),
+        )
+        .sort("_M", "_B", "group")
+        .drop("_M", "_B")
     )
     return Results(as_of, table, frames, trends, skipped)
 
@@ -179,53 +180,85 @@ def _trend_rows(frame: pl.LazyFrame, day: date) -> pl.LazyFrame:
     )
 
 
-def _summarise(m: Measure, frame: pl.DataFrame, by: str, col: str | None) -> pl.DataFrame:
-    counted = frame.filter(counted_rows())
-    group = (
-        pl.lit("All") if col is None else pl.col(col).cast(pl.String).fill_null("Unknown")
-    ).alias("group")
-    num = pl.col("NUM").sum()
-    den = pl.col("DEN").sum()
-    if m.agg == "ratio":
-        value = pl.when(den > 0).then(num / den * m.scale).otherwise(None)
-        aggs = [num.alias("numerator"), den.alias("denominator"), value.alias("value")]
-    elif m.agg == "count":
-        aggs = [
-            num.alias("numerator"),
-            pl.lit(None, dtype=pl.Float64).alias("denominator"),
-            num.alias("value"),
-        ]
-    else:  # median
-        aggs = [
-            pl.lit(None, dtype=pl.Float64).alias("numerator"),
-            pl.len().cast(pl.Float64).alias("denominator"),
-            pl.col("VALUE").median().alias("value"),
-        ]
-    out = counted.group_by(group).agg(*aggs).sort("group")
-    if col is None and out.height == 0:
-        out = pl.DataFrame(
-            {
-                "group": ["All"],
-                "numerator": [0.0 if m.agg != "median" else None],
-                "denominator": [0.0 if m.agg != "count" else None],
-                "value": [0.0 if m.agg == "count" else None],
-            },
-            schema={
-                "group": pl.String,
-                "numerator": pl.Float64,
-                "denominator": pl.Float64,
-                "value": pl.Float64,
-            },
+def _summarise(
+    measures: list[Measure],
+    frames: dict[str, pl.DataFrame],
+    by: str | None,
+    cols: dict[str, str] | None,
+) -> pl.DataFrame:
+    """One row per measure (and group of ``by``): every measure's rows stacked, then grouped
+    once. ``cols`` names each measure's column for ``by``."""
+    stacked = [
+        frames[m.id]
+        .filter(counted_rows())
+        .select(
+            pl.lit(m.id).alias("measure"),
+            (
+                pl.lit("All")
+                if cols is None
+                else pl.col(cols[m.id]).cast(pl.String).fill_null("Unknown")
+            ).alias("group"),
+            "NUM",
+            "DEN",
+            "VALUE",
         )
-    nat = m.national
-    return out.select(
-        pl.lit(m.id).alias("measure"),
-        pl.lit(by).alias("by"),
+        for m in measures
+    ]
+    info = pl.DataFrame(
+        {
+            "measure": [m.id for m in measures],
+            "agg": [m.agg for m in measures],
+            "scale": [m.scale for m in measures],
+            "national": [m.national.value if m.national else None for m in measures],
+            "national_year": [m.national.year if m.national else None for m in measures],
+            "unit": [m.unit for m in measures],
+        },
+        schema={
+            "measure": pl.String,
+            "agg": pl.String,
+            "scale": pl.Float64,
+            "national": pl.Float64,
+            "national_year": pl.Int32,
+            "unit": pl.String,
+        },
+    )
+    if not stacked:
+        return pl.DataFrame(schema=SUMMARY_SCHEMA)
+    grouped = (
+        pl.concat(stacked, how="vertical_relaxed")
+        .group_by("measure", "group")
+        .agg(
+            pl.col("NUM").sum().alias("_NUM"),
+            pl.col("DEN").sum().alias("_DEN"),
+            pl.col("VALUE").median().alias("_MEDIAN"),
+            pl.len().cast(pl.Float64).alias("_ROWS"),
+        )
+    )
+    if cols is None:  # every measure has an overall row, even with nothing to count
+        grouped = info.select("measure", pl.lit("All").alias("group")).join(
+            grouped, on=["measure", "group"], how="left"
+        )
+        grouped = grouped.with_columns(pl.col("_NUM", "_DEN", "_ROWS").fill_null(0.0))
+    agg = pl.col("agg")
+    ratio = pl.when(pl.col("_DEN") > 0).then(pl.col("_NUM") / pl.col("_DEN") * pl.col("scale"))
+    return grouped.join(info, on="measure", how="left").select(
+        "measure",
+        pl.lit(by or ALL).alias("by"),
         "group",
-        "numerator",
-        "denominator",
-        "value",
-        pl.lit(nat.value if nat else None, dtype=pl.Float64).alias("national"),
-        pl.lit(nat.year if nat else None, dtype=pl.Int32).alias("national_year"),
-        pl.lit(m.unit).alias("unit"),
+        pl.when(agg == "median").then(None).otherwise(pl.col("_NUM")).alias("numerator"),
+        pl.when(agg == "count")
+        .then(None)
+        .when(agg == "median")
+        .then(pl.col("_ROWS"))
+        .otherwise(pl.col("_DEN"))
+        .alias("denominator"),
+        pl.when(agg == "count")
+        .then(pl.col("_NUM"))
+        .when(agg == "median")
+        .then(pl.col("_MEDIAN"))
+        .otherwise(ratio)
+        .alias("value"),
+        "national",
+        "national_year",
+        "unit",
     )

@@ -109,7 +109,12 @@ class Context:
 
     # ---- tables ------------------------------------------------------------------------------
     def table(self, name: str) -> pl.LazyFrame:
-        return self.ds[name].lazy()
+        cache = self._shared.cache
+        key = f"table/{name}"
+        if key not in cache:
+            cache[key] = self.ds[name].lazy()
+        frame: pl.LazyFrame = cache[key]
+        return frame
 
     def has_rows(self, name: str) -> bool:
         return self.ds[name].height > 0
@@ -165,7 +170,7 @@ class Context:
                 (pl.col("DECOM") <= d) & (pl.col("DEC").is_null() | (pl.col("DEC") > d))
             )
             cur = cur.sort("CHILD", "DECOM").unique("CHILD", keep="last", maintain_order=True)
-            self._cache["in_care"] = cur.join(self.ages(), on="CHILD", how="left")
+            self._cache["in_care"] = cur.join(self.ages(), on="CHILD", how="left").collect().lazy()
         return self._cache["in_care"]
 
     def looked_after_between(self, start: date, end: date) -> pl.LazyFrame:
@@ -201,6 +206,8 @@ class Context:
                 .select("CHILD", "DOB")
                 .unique("CHILD", keep="last")
                 .with_columns(age.alias("AGE"), band.alias("AGE_BAND"))
+                .collect()
+                .lazy()
             )
         return self._cache["ages"]
 
@@ -276,6 +283,8 @@ class Context:
                 .select("CHILD", "AGE_BAND")
                 .join(place, on="CHILD", how="full", coalesce=True)
                 .join(worker, on="CHILD", how="full", coalesce=True)
+                .collect()
+                .lazy()
             )
         return self._cache["dimension"]
 
