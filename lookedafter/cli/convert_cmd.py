@@ -56,7 +56,7 @@ def print_structural_report(issues: list[Issue], console: Console) -> None:
 
 def _summary(ds: Dataset) -> str:
     year = ds.meta.collection_year
-    label = f"{year - 1}-{str(year)[2:]}" if year else "unknown year"
+    label = f"Return {year - 1}-{str(year)[2:]}" if year else "Dataset"
     return (
         f"{label}: {ds['Header'].height:,} children, {ds['Episodes'].height:,} episodes, "
         f"{ds['Reviews'].height:,} reviews"
@@ -176,11 +176,14 @@ def command(
     if not canonical_src:
         print_structural_report(issues, out)
         if report is not None:
-            issues_frame(issues).write_csv(report)
+            try:
+                issues_frame(issues).write_csv(report)
+            except OSError as exc:
+                raise click.ClickException(f"cannot write the report {report}: {exc}") from exc
             out.print(f"All {len(issues)} problems written to {report}.")
-    out.print(f"Read {_summary(dataset)}")
+    out.print(_summary(dataset))
     if dataset.previous is not None:
-        out.print(f"  with last year's return, {_summary(dataset.previous)}")
+        out.print(f"  with last year's: {_summary(dataset.previous)}")
     out.print(f"Wrote {written} files to {dst} ({'903 CSV' if target == '903' else fmt}).")
     if any(i.fatal for i in issues):
         fatal = sorted({i.file for i in issues if i.fatal})

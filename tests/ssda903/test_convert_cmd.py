@@ -78,6 +78,10 @@ def test_unreadable_file_exits_1_with_a_report(valid_folder: Path, tmp_path: Pat
     assert "Could not read" in output
     problems = pl.read_csv(report)
     assert set(problems.get_column("kind")) >= {"unreadable_file", "bad_date", "missing_file"}
+    code, output = run(
+        str(valid_folder), "--out", str(tmp_path / "o2"), "--report", str(tmp_path / "no" / "r.csv")
+    )
+    assert code == 1 and "cannot write the report" in output
 
 
 def test_clear_errors(valid_folder: Path, tmp_path: Path) -> None:
@@ -133,7 +137,7 @@ def test_out_is_a_file_and_canonical_with_last(valid_folder: Path, tmp_path: Pat
     ret.previous.write(last)
     code, output = run(str(this), "--out", str(tmp_path / "o"), "--last", str(last))
     assert code == 0, output
-    assert "with last year's return, 2024-25" in output
+    assert "with last year's: Return 2024-25" in output
     assert read_return(tmp_path / "o").dataset.equals(ret)
 
 
