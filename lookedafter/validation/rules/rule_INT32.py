@@ -6,7 +6,7 @@ from lookedafter.validation.registry import Context, rule
 
 @rule(
     "INT32",
-    message="This child appears more than once in the header, which allow one row per child. Merge "
+    message="This child appears more than once in the header, which has one row per child. Merge "
     "or remove the duplicate rows.",
     table="Header",
     fields=("CHILD",),
