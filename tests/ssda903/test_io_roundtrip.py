@@ -201,3 +201,12 @@ def test_last_year_without_dates_takes_the_year_before(valid_folder: Path) -> No
     result = read_return(valid_folder)
     assert result.dataset.previous is not None
     assert result.dataset.previous.meta.collection_year == 2025
+
+
+def test_infer_year_is_not_fooled_by_a_typo() -> None:
+    decs = [date(2025, 5, 1), date(2026, 3, 31), date(2099, 1, 1), date(2025, 4, 1)]
+    episodes = pl.DataFrame(
+        {"CHILD": ["1", "2", "3", "4"], "DECOM": [date(2020, 1, 1)] * 4, "DEC": decs},
+        schema_overrides={"DECOM": pl.Date, "DEC": pl.Date},
+    )
+    assert infer_year({"Episodes": episodes}) == 2026
