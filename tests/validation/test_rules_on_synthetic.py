@@ -15,7 +15,7 @@ import pytest
 
 from lookedafter.schema import Dataset
 from lookedafter.ssda903 import extract
-from lookedafter.ssda903.io import read_return, write_return
+from lookedafter.ssda903.io import ReadResult, read_return, write_return
 from lookedafter.synth import SynthConfig, generate
 from lookedafter.validation import registry
 
@@ -23,19 +23,23 @@ YEAR = 2026
 
 
 @pytest.fixture(scope="module")
-def returned(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+def read(tmp_path_factory: pytest.TempPathFactory) -> ReadResult:
     canonical = generate(SynthConfig(children=300, years=2, seed=5))
     folder: Path = tmp_path_factory.mktemp("return") / str(YEAR)
     write_return(extract.for_year(canonical, YEAR), folder)
-    read = read_return(folder, year=YEAR)
-    assert read.issues == []
-    assert read.dataset.previous is not None, "last year's return was not read from prev/"
+    result = read_return(folder, year=YEAR)
+    assert result.dataset.previous is not None, "last year's return was not read from prev/"
+    return result
+
+
+@pytest.fixture(scope="module")
+def returned(read: ReadResult) -> Dataset:
     return read.dataset
 
 
 @pytest.fixture(scope="module")
-def result(returned: Dataset) -> registry.RunResult:
-    return registry.run(returned, YEAR, la_districts=["E06000060"])
+def result(read: ReadResult) -> registry.RunResult:
+    return registry.run(read.dataset, YEAR, read.issues, la_districts=["E06000060"])
 
 
 def test_no_rule_fails_on_a_synthetic_authority(result: registry.RunResult) -> None:
