@@ -230,6 +230,7 @@ def run(
     owners: list[Rule] = []
     skipped: list[tuple[str, str]] = []
     failed: list[tuple[str, str]] = []
+    built: list[str] = []
     for r in chosen:
         missing = [t for t in r.needs if not ctx.has(t)]
         if missing:
@@ -244,6 +245,7 @@ def run(
             continue
         queries.extend(shaped)
         owners.extend([r] * len(shaped))
+        built.append(r.code)
     results: list[pl.DataFrame] = []
     if queries:
         try:
@@ -262,7 +264,7 @@ def run(
         else pl.DataFrame(schema=ERROR_SCHEMA)
     )
     failed_codes = {c for c, _ in failed}
-    ran = sorted({r.code for r in owners} - failed_codes, key=_code_key)
+    ran = sorted(set(built) - failed_codes, key=_code_key)
     if failed_codes and errors.height:
         errors = errors.filter(~pl.col("code").is_in(sorted(failed_codes)))
     return RunResult(errors, skipped, failed, ran)
