@@ -76,22 +76,54 @@ class Figure:
         return self.measure.national.value if self.measure.national else None
 
 
-def _value(summary: pl.DataFrame) -> tuple[float | None, float | None, float | None]:
-    if summary.height == 0:
-        return None, None, None
-    row = summary.row(0, named=True)
-    return row["value"], row["numerator"], row["denominator"]
+def _summaries(
+    res: Results, filters: dict[str, str]
+) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str], float | None]]:
+    """Overall figure per measure, and figure per (measure, month), for the filtered rows.
+
+    Unfiltered, these are the engine's own summary table; filtered, the same summariser runs
+    on the filtered frames behind each figure.
+    """
+    done = [m for m in all_measures() if m.id in res.frames]
+    if not any(filters.values()):
+        table = res.table
+    else:
+        frames = {m.id: apply_filters(res.frames[m.id], m, filters) for m in done}
+        trends = {
+            m.id: apply_filters(res.trends.get(m.id, res.frames[m.id]), m, filters) for m in done
+        }
+        table = pl.concat(
+            [
+                _summarise(done, frames, None, None),
+                _summarise(done, trends, "month", {m.id: "MONTH" for m in done}),
+            ],
+            how="vertical_relaxed",
+        )
+    overall = {r["measure"]: r for r in table.filter(pl.col("by") == "all").iter_rows(named=True)}
+    monthly = {
+        (r["measure"], r["group"]): r["value"]
+        for r in table.filter(pl.col("by") == "month").iter_rows(named=True)
+    }
+    return overall, monthly
 
 
-def figure(res: Results, m: Measure, filters: dict[str, str], months: list[str]) -> Figure:
-    if m.id not in res.frames:
-        return Figure(m, None, None, None, [], skipped=res.skipped.get(m.id, "not computed"))
-    frame = apply_filters(res.frames[m.id], m, filters)
-    value, num, den = _value(_summarise(m, frame, "all", None))
-    source = apply_filters(res.trends.get(m.id, res.frames[m.id]), m, filters)
-    by_month = _summarise(m, source, "month", "MONTH")
-    got = dict(zip(by_month["group"].to_list(), by_month["value"].to_list(), strict=True))
-    return Figure(m, value, num, den, [(mo, got.get(mo)) for mo in months])
+def figures(res: Results, filters: dict[str, str], months: list[str]) -> dict[str, Figure]:
+    """Every measure's figure and 12-month trend (filtered)."""
+    overall, monthly = _summaries(res, filters)
+    out: dict[str, Figure] = {}
+    for m in all_measures():
+        if m.id not in res.frames:
+            out[m.id] = Figure(m, None, None, None, [], res.skipped.get(m.id, "not computed"))
+            continue
+        row = overall.get(m.id, {})
+        out[m.id] = Figure(
+            m,
+            row.get("value"),
+            row.get("numerator"),
+            row.get("denominator"),
+            [(mo, monthly.get((m.id, mo))) for mo in months],
+        )
+    return out
 
 
 def months_of(res: Results) -> list[str]:

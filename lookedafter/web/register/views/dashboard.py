@@ -41,8 +41,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     filters = _filters(request, options)
     months = board.months_of(res)
     areas: dict[str, list[dict[str, Any]]] = {}
+    figs = board.figures(res, filters, months)
     for i, m in enumerate(all_measures()):
-        fig = board.figure(res, m, filters, months)
+        fig = figs[m.id]
         areas.setdefault(m.area, []).append(
             {
                 "fig": fig,
@@ -86,7 +87,7 @@ def measure_children(request: HttpRequest, measure: str) -> HttpResponse:
         month = ""
     side = {"yes": True, "no": False}.get(request.GET.get("numerator", ""))
     m = next(x for x in all_measures() if x.id == measure)
-    fig = board.figure(res, m, filters, board.months_of(res))
+    fig = board.figures(res, filters, board.months_of(res))[m.id]
     if m.id not in res.frames:
         rows: list[dict[str, Any]] = []
     else:
