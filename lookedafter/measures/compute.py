@@ -43,7 +43,7 @@ def counted_rows() -> pl.Expr:
 @dataclass
 class Results:
     """The tidy summary and, for each measure, the frame behind it (one row per child, worker,
-    visit... with ``NUM``/``DEN``), plus the measures that were skipped and why."""
+    visit... with ``NUM``/``DEN`` and ``IN_NUMERATOR``), plus the measures skipped and why."""
 
     as_of: date
     table: pl.DataFrame
@@ -165,7 +165,12 @@ def _normalise(m: Measure, frame: pl.LazyFrame, ctx: Context) -> pl.LazyFrame:
         pl.col("NUM").cast(pl.Float64),
         pl.col("DEN").cast(pl.Float64),
         pl.col("DATE").cast(pl.Date).dt.strftime("%Y-%m").alias("MONTH"),
-    ).with_columns(pl.col("VALUE").cast(pl.Float64))
+    ).with_columns(
+        pl.col("VALUE").cast(pl.Float64),
+        (pl.lit(None, dtype=pl.Boolean) if m.agg == "median" else pl.col("NUM") > 0).alias(
+            "IN_NUMERATOR"
+        ),
+    )
 
 
 def _trend_rows(frame: pl.LazyFrame, day: date) -> pl.LazyFrame:

@@ -332,12 +332,15 @@ class Context:
         def build() -> pl.LazyFrame:
             from lookedafter.lib.postcodes import lookup_for, normalise
 
+            # The 500 commonest home postcodes decide it (a few postcode areas to read, not all).
             homes = (
                 self.ds["Episodes"]
                 .select(normalise(pl.col("HOME_POST")).alias("PCD"))
                 .drop_nulls()
                 .group_by("PCD")
                 .len()
+                .sort(["len", "PCD"], descending=[True, False])
+                .head(500)
             )
             ref = lookup_for(homes["PCD"]).select("PCD", "LAUA")
             district = (

@@ -59,4 +59,6 @@ def test_every_measure_runs_on_an_empty_dataset() -> None:
         m.id for m in all_measures()
     )
     for frame in res.frames.values():
-        assert {"SUBJECT", "CHILD", "DATE", "NUM", "DEN", "VALUE", "MONTH"} <= set(frame.columns)
+        assert {"SUBJECT", "CHILD", "DATE", "NUM", "DEN", "VALUE", "MONTH", "IN_NUMERATOR"} <= set(
+            frame.columns
+        )
