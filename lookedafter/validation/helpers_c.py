@@ -56,9 +56,10 @@ def with_previous(lf: pl.LazyFrame, order: str, columns: Sequence[str]) -> pl.La
 def overlapping(lf: pl.LazyFrame, start: str, end: str) -> pl.LazyFrame:
     """Rows of the same child whose periods overlap an earlier row's (or follow an open one).
 
-    Returns both rows of each clashing pair (ROW of the later and of the earlier).
+    Returns both rows of each clashing pair (ROW of the later and of the earlier). Rows with no
+    start date are left out: they cannot be placed in order, and their own rules report them.
     """
-    ordered = with_previous(lf, start, [start, end])
+    ordered = with_previous(lf.filter(pl.col(start).is_not_null()), start, [start, end])
     prev_end = pl.col(f"{end}_PREV")
     clash = pl.col("ROW_PREV").is_not_null() & (prev_end.is_null() | (pl.col(start) < prev_end))
     later = ordered.filter(clash)

@@ -24,3 +24,16 @@ def test_574_missing_episodes_do_not_overlap() -> None:
         }
     )
     assert flagged("574", 2026, {"Missing": missing}) == {"Missing": [0, 1, 2, 3]}
+
+
+def test_574_a_period_with_no_start_date_clashes_with_nothing() -> None:
+    # Row 0 has no start (rule 564 reports it); it must not make the next period "overlap".
+    missing = pl.DataFrame(
+        {
+            "CHILD": ["1", "1", "1"],
+            "MISSING": ["M", "M", "M"],
+            "MIS_START": [None, "03/05/2025", "10/05/2025"],
+            "MIS_END": [None, "04/05/2025", "11/05/2025"],
+        }
+    )
+    assert flagged("574", 2026, {"Missing": missing}) == {}
