@@ -12,7 +12,9 @@ from lookedafter.validation.registry import Context, rule
     fields=("SW_DEC",),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    swe = with_previous(ctx["SWEpisodes"], "SW_DECOM", ["SW_DEC"])
+    # An episode with no start date cannot be placed in order (SW01aSTG1 reports it).
+    dated = ctx["SWEpisodes"].filter(pl.col("SW_DECOM").is_not_null())
+    swe = with_previous(dated, "SW_DECOM", ["SW_DEC"])
     still_open = swe.filter(pl.col("ROW_PREV").is_not_null() & pl.col("SW_DEC_PREV").is_null())
     return ctx["SWEpisodes"].join(
         still_open.select(pl.col("ROW_PREV").alias("ROW")), on="ROW", how="semi"
@@ -28,3 +30,10 @@ def test_SW08STG2_earlier_episode_must_end() -> None:
         }
     )
     assert flagged("SW08STG2", 2026, {"SWEpisodes": swe}) == {"SWEpisodes": [0]}
+
+
+def test_SW08STG2_an_episode_with_no_start_is_not_in_the_sequence() -> None:
+    swe = pl.DataFrame(
+        {"CHILD": ["1", "1"], "SW_DECOM": [None, "01/06/2025"], "SW_DEC": [None, None]}
+    )
+    assert flagged("SW08STG2", 2026, {"SWEpisodes": swe}) == {}

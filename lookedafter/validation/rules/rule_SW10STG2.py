@@ -12,7 +12,9 @@ from lookedafter.validation.registry import Context, rule
     fields=("SW_DECOM",),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    swe = with_previous(ctx["SWEpisodes"], "SW_DECOM", ["SW_DEC"])
+    # An episode with no start date cannot be placed in order (SW01aSTG1 reports it).
+    dated = ctx["SWEpisodes"].filter(pl.col("SW_DECOM").is_not_null())
+    swe = with_previous(dated, "SW_DECOM", ["SW_DEC"])
     return swe.filter(pl.col("SW_DECOM") < pl.col("SW_DEC_PREV"))
 
 
@@ -25,3 +27,14 @@ def test_SW10STG2_episodes_do_not_overlap() -> None:
         }
     )
     assert flagged("SW10STG2", 2026, {"SWEpisodes": swe}) == {"SWEpisodes": [1]}
+
+
+def test_SW10STG2_an_episode_with_no_start_is_not_in_the_sequence() -> None:
+    swe = pl.DataFrame(
+        {
+            "CHILD": ["1", "1"],
+            "SW_DECOM": [None, "01/06/2025"],
+            "SW_DEC": ["01/07/2025", None],
+        }
+    )
+    assert flagged("SW10STG2", 2026, {"SWEpisodes": swe}) == {}
