@@ -46,9 +46,14 @@ def last_per_child(lf: pl.LazyFrame, order: str) -> pl.LazyFrame:
 
 
 def with_previous(lf: pl.LazyFrame, order: str, columns: Sequence[str]) -> pl.LazyFrame:
-    """Add ``<col>_PREV`` from the same child's previous row by ``order``; also ``ROW_PREV``."""
+    """Add ``<col>_PREV`` from the same child's previous row by ``order``; also ``ROW_PREV``.
+
+    Rows with no ``order`` value are left out: they cannot be placed in the sequence (the rule
+    for the missing date reports them).
+    """
     cols = [*columns, "ROW"]
-    return lf.sort("CHILD", order, "ROW").with_columns(
+    dated = lf.filter(pl.col(order).is_not_null())
+    return dated.sort("CHILD", order, "ROW").with_columns(
         pl.col(c).shift(1).over("CHILD").alias(f"{c}_PREV") for c in cols
     )
 
@@ -59,7 +64,7 @@ def overlapping(lf: pl.LazyFrame, start: str, end: str) -> pl.LazyFrame:
     Returns both rows of each clashing pair (ROW of the later and of the earlier). Rows with no
     start date are left out: they cannot be placed in order, and their own rules report them.
     """
-    ordered = with_previous(lf.filter(pl.col(start).is_not_null()), start, [start, end])
+    ordered = with_previous(lf, start, [start, end])
     prev_end = pl.col(f"{end}_PREV")
     clash = pl.col("ROW_PREV").is_not_null() & (prev_end.is_null() | (pl.col(start) < prev_end))
     later = ordered.filter(clash)

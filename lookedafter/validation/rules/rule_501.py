@@ -29,3 +29,10 @@ def test_501_flags_both_overlapping_episodes() -> None:
         }
     )
     assert flagged("501", 2026, {"Episodes": eps}) == {"Episodes": [0, 1]}
+
+
+def test_501_an_episode_with_no_start_date_is_not_in_the_sequence() -> None:
+    eps = pl.DataFrame(
+        {"CHILD": ["1", "1"], "DECOM": [None, "01/05/2025"], "DEC": ["20/05/2025", None]}
+    )
+    assert flagged("501", 2026, {"Episodes": eps}) == {}

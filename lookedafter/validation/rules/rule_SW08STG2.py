@@ -12,9 +12,7 @@ from lookedafter.validation.registry import Context, rule
     fields=("SW_DEC",),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    # An episode with no start date cannot be placed in order (SW01aSTG1 reports it).
-    dated = ctx["SWEpisodes"].filter(pl.col("SW_DECOM").is_not_null())
-    swe = with_previous(dated, "SW_DECOM", ["SW_DEC"])
+    swe = with_previous(ctx["SWEpisodes"], "SW_DECOM", ["SW_DEC"])
     still_open = swe.filter(pl.col("ROW_PREV").is_not_null() & pl.col("SW_DEC_PREV").is_null())
     return ctx["SWEpisodes"].join(
         still_open.select(pl.col("ROW_PREV").alias("ROW")), on="ROW", how="semi"
