@@ -22,6 +22,14 @@ def fast_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    """Each test gets a fresh database, so cached figures from another test do not apply."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def register(db: Any) -> None:
     load_dataset(sample_dataset())

@@ -19,6 +19,7 @@ from lookedafter.web.register import audit
 from lookedafter.web.register.models import (
     Allocation,
     AuditAction,
+    AuthorityProfile,
     Child,
     Episode,
     HealthCheck,
@@ -351,6 +352,9 @@ def do_apply_return(actor: Actor, upload: Any, version: int) -> dict[str, int]:
 
     diffs = returns.compare(read.dataset, export_dataset(as_of=tz.localdate()), upload.year)
     written = returns.apply(diffs)
+    profile = AuthorityProfile.objects.select_for_update().first() or AuthorityProfile()
+    profile.epoch += 1
+    profile.save()
     from django.utils import timezone
 
     ReturnUpload.objects.filter(pk=upload.pk).update(

@@ -113,10 +113,10 @@ def load_dataset(ds: Dataset, *, replace: bool = True) -> dict[str, int]:
         model.objects.bulk_create(objs, batch_size=BATCH)
         counts[table] = len(objs)
     profile = AuthorityProfile.objects.first() or AuthorityProfile()
-    if ds.meta.la_code or ds.meta.la_name:
-        profile.la_code = ds.meta.la_code or profile.la_code
-        profile.la_name = ds.meta.la_name or profile.la_name
-        profile.save()
+    profile.la_code = ds.meta.la_code or profile.la_code
+    profile.la_name = ds.meta.la_name or profile.la_name
+    profile.epoch += 1  # every cached figure about the old register is now stale
+    profile.save()
     return counts
 
 

@@ -7,17 +7,25 @@ engine. Nothing here re-implements an engine rule.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from datetime import date
 from typing import Any
 
 import polars as pl
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from lookedafter.lib.calendar import DEFAULT, Calendar, Term
-from lookedafter.timescales import SETTINGS, Policy, evaluate
+from lookedafter.timescales import OUTPUT_SCHEMA, SETTINGS, Policy, evaluate
 from lookedafter.web.register.dataset_io import export_dataset
-from lookedafter.web.register.models import Child, ClosureDay, LocalTimescale, SchoolTerm
+from lookedafter.web.register.models import (
+    AuthorityProfile,
+    Child,
+    ClosureDay,
+    LocalTimescale,
+    SchoolTerm,
+)
 
 
 class EngineUnavailable(RuntimeError):
@@ -49,10 +57,46 @@ def policy() -> Policy:
     return Policy(local=local, calendar=authority_calendar())
 
 
+def _fingerprint(pol: Policy) -> str:
+    """Changes when the authority's settings (local values, closure days, terms) change."""
+    cal = pol.calendar
+    raw = repr((sorted(pol.local.items()), sorted(cal.closure_days), cal.terms))
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def epoch() -> int:
+    profile = AuthorityProfile.objects.only("epoch").first()
+    return int(profile.epoch) if profile else 0
+
+
 def evaluate_timescales(children: QuerySet[Child], as_of: date) -> pl.DataFrame:
-    """``timescales.evaluate`` for these children: one row per child per statutory occurrence."""
-    ds = export_dataset(children, as_of=as_of)
-    return evaluate(ds, as_of, policy())
+    """``timescales.evaluate`` for these children: one row per child per statutory occurrence.
+
+    Each child's rows are cached under the child's ``version`` (every action bumps it), the
+    register's epoch (a reload or an applied 903 return), the settings and the date, so a
+    worklist only evaluates the children whose records changed since it was last shown.
+    """
+    pol = policy()
+    stamp = f"ts:{epoch()}:{_fingerprint(pol)}:{as_of.isoformat()}"
+    kids = list(children.values_list("pk", "version"))
+    keys = {pk: f"{stamp}:{pk}:{version}" for pk, version in kids}
+    found = cache.get_many(list(keys.values()))
+    missing = [pk for pk, key in keys.items() if key not in found]
+    rows: list[dict[str, Any]] = [r for key in keys.values() if key in found for r in found[key]]
+    if missing:
+        ds = export_dataset(Child.objects.filter(pk__in=missing), as_of=as_of)
+        frame = evaluate(ds, as_of, pol)
+        by_child: dict[str, list[dict[str, Any]]] = {}
+        for row in frame.iter_rows(named=True):
+            by_child.setdefault(row["CHILD"], []).append(row)
+        ids = dict(Child.objects.filter(pk__in=missing).values_list("pk", "child"))
+        cache.set_many({keys[pk]: by_child.get(ids[pk], []) for pk in missing}, timeout=6 * 3600)
+        rows.extend(frame.iter_rows(named=True))
+    return (
+        pl.DataFrame(rows, schema=OUTPUT_SCHEMA, orient="row")
+        if rows
+        else pl.DataFrame(schema=OUTPUT_SCHEMA)
+    )
 
 
 OPEN_STATUSES = ("overdue", "due_soon", "not_yet_due")

@@ -328,6 +328,7 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ("-at", "-id")
+        indexes = (models.Index(fields=["action", "id"], name="reg_audit_action_id"),)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
@@ -346,6 +347,9 @@ class AuthorityProfile(models.Model):
 
     la_code = models.CharField("LA code", max_length=10, blank=True)
     la_name = models.CharField("authority name", max_length=100, blank=True)
+    epoch = models.PositiveIntegerField(
+        default=0, help_text="Goes up when the register is reloaded or a 903 return applied"
+    )
 
     def __str__(self) -> str:
         return self.la_name or "Authority"
