@@ -59,12 +59,18 @@ def with_dob(frame: pl.LazyFrame, ctx: Context) -> pl.LazyFrame:
 
 
 def neighbours(frame: pl.LazyFrame, columns: tuple[str, ...], order: str = "DECOM") -> pl.LazyFrame:
-    """Sort by child and ``order`` and add ``<col>_prev`` / ``<col>_next`` for each column."""
+    """Sort by child and ``order`` and add ``<col>_prev`` / ``<col>_next`` for each column.
+
+    A row with no ``order`` value cannot be placed in the child's sequence: it keeps its place in
+    the output (rules still check its own fields) but has no neighbours and is nobody's neighbour.
+    """
     ordered = frame.sort(["CHILD", order, "ROW"], nulls_last=True)
+    dated = pl.col(order).is_not_null()
     exprs: list[pl.Expr] = []
     for col in columns:
-        exprs.append(pl.col(col).shift(1).over("CHILD").alias(f"{col}_prev"))
-        exprs.append(pl.col(col).shift(-1).over("CHILD").alias(f"{col}_next"))
+        for suffix, step in (("prev", 1), ("next", -1)):
+            shifted = pl.col(col).shift(step).over("CHILD", dated)
+            exprs.append(pl.when(dated).then(shifted).alias(f"{col}_{suffix}"))
     return ordered.with_columns(exprs)
 
 

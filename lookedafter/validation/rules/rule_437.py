@@ -28,3 +28,8 @@ def test_437_nothing_after_death() -> None:
         }
     )
     assert flagged("437", {"Episodes": eps}) == {"Episodes": [0]}
+
+
+def test_437_an_episode_with_no_start_date_is_not_a_later_episode() -> None:
+    eps = pl.DataFrame({"CHILD": ["1", "1"], "DECOM": [d("2025-05-01"), None], "REC": ["E2", None]})
+    assert flagged("437", {"Episodes": eps}) == {}
