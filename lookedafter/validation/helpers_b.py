@@ -244,8 +244,10 @@ def placement_changed() -> pl.Expr:
 def carried_over(ctx: Context) -> pl.LazyFrame:
     """This year's first episode of each child joined to last year's last episode when that
     episode was still open at the end of last year (``<col>_last`` columns for it)."""
+    dated = pl.col("DECOM").is_not_null()
     last = (
         ctx["Episodes_last"]
+        .filter(dated)
         .sort("CHILD", "DECOM", "ROW")
         .group_by("CHILD", maintain_order=True)
         .last()
@@ -253,7 +255,11 @@ def carried_over(ctx: Context) -> pl.LazyFrame:
     )
     last = last.rename({c: f"{c}_last" for c in last.collect_schema().names() if c != "CHILD"})
     first = (
-        ctx["Episodes"].sort("CHILD", "DECOM", "ROW").group_by("CHILD", maintain_order=True).first()
+        ctx["Episodes"]
+        .filter(dated)
+        .sort("CHILD", "DECOM", "ROW")
+        .group_by("CHILD", maintain_order=True)
+        .first()
     )
     return first.join(last, on="CHILD", how="inner")
 
