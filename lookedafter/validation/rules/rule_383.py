@@ -8,7 +8,8 @@ _FIX = " Check PLACE (and from 2025-26 RNE = P and PL_POST) of the episode after
 
 def _around_temporary(ctx: Context) -> pl.LazyFrame:
     """Episodes that follow a temporary placement, with the episode before that one."""
-    by_child = ctx["Episodes"].sort("CHILD", "DECOM", "ROW")
+    dated = ctx["Episodes"].filter(pl.col("DECOM").is_not_null())  # undated rows have no order
+    by_child = dated.sort("CHILD", "DECOM", "ROW")
     return by_child.with_columns(
         pl.col("PLACE").shift(1).over("CHILD").alias("PLACE_tmp"),
         pl.col("PLACE").shift(2).over("CHILD").alias("PLACE_usual"),
@@ -74,3 +75,16 @@ def test_383_return_to_the_usual_placement() -> None:
     )
     assert flagged("383", {"Episodes": eps}, year=2026) == {"Episodes": [5, 8]}
     assert flagged("383", {"Episodes": eps}, year=2025) == {"Episodes": [8]}
+
+
+def test_383_an_undated_episode_is_not_the_usual_placement() -> None:
+    eps = pl.DataFrame(
+        {
+            "CHILD": ["1", "1", "1"],
+            "DECOM": [None, d("2025-06-01"), d("2025-06-05")],
+            "RNE": ["S", "S", "P"],
+            "PLACE": ["K2", "T3", "U4"],
+            "PL_POST": ["M1 1AE", None, "M2 3RT"],
+        }
+    )
+    assert flagged("383", {"Episodes": eps}, year=2026) == {}
