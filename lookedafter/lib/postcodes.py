@@ -105,19 +105,20 @@ def _find(index: _Index, wanted: pl.Series) -> pl.DataFrame:
     import numpy as np
 
     sorted_keys, coords, la_idx, la_codes = index
-    needles = np.array(wanted.to_list(), dtype="S8")
-    pos = np.searchsorted(sorted_keys, needles)
-    pos = np.minimum(pos, max(len(sorted_keys) - 1, 0))
-    hit = sorted_keys[pos] == needles if len(sorted_keys) else np.zeros(len(needles), bool)
+    if len(sorted_keys) == 0:
+        return pl.DataFrame(schema=SCHEMA)
+    needles = wanted.to_numpy().astype("S8")
+    pos = np.minimum(np.searchsorted(sorted_keys, needles), len(sorted_keys) - 1)
+    hit = sorted_keys[pos] == needles
     rows = pos[hit]
-    codes = np.array([*la_codes, None], dtype=object)
-    la = la_idx[rows]
+    la = pl.Series("la", la_idx[rows], dtype=pl.Int32)
+    codes = pl.Series([*la_codes, None], dtype=pl.String)  # -1 (no district) -> the null
     return pl.DataFrame(
         {
-            "PCD": [k.decode() for k in needles[hit]],
+            "PCD": wanted.filter(pl.Series(hit)),
             "EAST": coords[rows, 0],
             "NORTH": coords[rows, 1],
-            "LAUA": codes[np.where(la < 0, len(la_codes), la)],
+            "LAUA": codes.gather(la.replace(-1, len(la_codes))),
         },
         schema=SCHEMA,
     )
@@ -181,13 +182,16 @@ def with_distance(
     placement_col: str = "PL_POST",
     out_col: str = "PL_DISTANCE",
     la_col: str | None = "PL_LA",
+    ref: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """Add straight-line miles between two postcode columns (DfE formula) and the placement's LA."""
-    needed = pl.concat([frame[home_col], frame[placement_col]]).cast(pl.String)
-    # Keep only the postcodes used: an area holds tens of thousands, and joining a few rows
-    # against a million-row reference costs far more than this semi-join.
-    keys = pl.DataFrame({"PCD": needed}).select(normalise(pl.col("PCD"))).drop_nulls().unique()
-    ref = lookup_for(needed).join(keys, on="PCD", how="semi")
+    """Add straight-line miles between two postcode columns (DfE formula) and the placement's LA.
+
+    ``ref`` is a lookup already made with ``lookup_for`` that covers the frame's postcodes (to
+    share one lookup between frames); by default the frame's own postcodes are looked up.
+    """
+    if ref is None:
+        # lookup_for returns only the postcodes asked for, so the joins below stay small
+        ref = lookup_for(pl.concat([frame[home_col], frame[placement_col]]).cast(pl.String))
     home = ref.select(
         pl.col("PCD").alias("_H"), pl.col("EAST").alias("_HE"), pl.col("NORTH").alias("_HN")
     )
