@@ -29,15 +29,23 @@ def add_derived(name: str, lazy: pl.LazyFrame, ctx: Context) -> pl.LazyFrame:
     base = name.removesuffix("_last")
     if base == "Episodes":
         frame = lazy.collect()
-        if frame.select(pl.col("HOME_POST", "PL_POST").drop_nulls().len()).sum_horizontal()[0]:
-            frame = postcodes.with_distance(frame)
-        else:  # nothing to look up: do not load the postcode data
-            frame = frame.with_columns(
-                pl.lit(postcodes.UNKNOWN_DISTANCE).alias("PL_DISTANCE"),
-                pl.lit(None, pl.String).alias("PL_LA"),
-            )
-        return frame.with_columns(placement_location(ctx.own_areas)).lazy()
+        return (
+            postcodes.with_distance(frame, ref=_postcode_lookup(ctx))
+            .with_columns(placement_location(ctx.own_areas))
+            .lazy()
+        )
     return lazy
+
+
+def _postcode_lookup(ctx: Context) -> pl.DataFrame:
+    """One postcode lookup for this year's and last year's episodes, made once per run."""
+    if ctx.postcode_ref is None:
+        frames = [ctx.dataset["Episodes"]]
+        if ctx.dataset.previous is not None:
+            frames.append(ctx.dataset.previous["Episodes"])
+        needed = pl.concat([f[c].cast(pl.String) for f in frames for c in ("HOME_POST", "PL_POST")])
+        ctx.postcode_ref = postcodes.lookup_for(needed)
+    return ctx.postcode_ref
 
 
 def placement_location(own_areas: frozenset[str]) -> pl.Expr:

@@ -113,6 +113,7 @@ class Context:
     issues: list[Issue] = field(default_factory=list)
     extra: dict[str, pl.DataFrame] = field(default_factory=dict)
     la_districts: frozenset[str] = frozenset()
+    postcode_ref: pl.DataFrame | None = field(default=None, repr=False)  # see derive
     _cache: dict[str, pl.LazyFrame] = field(default_factory=dict, repr=False)
 
     @property
