@@ -2,6 +2,7 @@ import polars as pl
 
 from lookedafter.validation.helpers_b import (
     OUTSIDE_ENGLAND_LA,
+    RESPITE_LEGAL_STATUSES,
     TEMPORARY_PLACEMENTS,
     d,
     flagged,
@@ -31,11 +32,15 @@ _NO_URN_FROM_2026 = (
 def _failing(ctx: Context, exempt: tuple[str, ...]) -> pl.LazyFrame:
     la = pl.col("PL_LA").str.to_uppercase()
     outside_england = la.is_in(OUTSIDE_ENGLAND_LA) | la.str.contains(r"^[WSN]\d")
+    # Short breaks (V3/V4) record no placement location: rule 214 requires URN to be blank for
+    # them, so asking for one here would leave no way to pass both.
+    short_break = pl.col("LS").is_in(RESPITE_LEGAL_STATUSES).fill_null(False)
     return ctx["Episodes"].filter(
         (pl.col("DEC").is_null() | (pl.col("DEC") >= pl.lit(ctx.start)))
         & pl.col("URN").is_null()
         & ~pl.col("PLACE").is_in(exempt).fill_null(False)
         & ~outside_england.fill_null(False)
+        & ~short_break
     )
 
 
@@ -61,3 +66,19 @@ def test_218_urn_needed_for_regulated_placements_open_in_the_year() -> None:
     assert flagged("218", {"Episodes": eps}, year=2026) == {"Episodes": [0, 4]}
     # In 2024-25 the episode ending January 2025 is in the year; H5 needs no URN then.
     assert flagged("218", {"Episodes": eps}, year=2025) == {"Episodes": [0, 3]}
+
+
+def test_218_short_breaks_have_no_urn_to_give() -> None:
+    eps = pl.DataFrame(
+        {
+            "CHILD": ["1", "2"],
+            "LS": ["V3", "C2"],
+            "PLACE": ["K2", "K2"],
+            "URN": [None, None],
+            "DEC": [None, None],
+        }
+    )
+    assert flagged("218", {"Episodes": eps}, year=2026) == {"Episodes": [1]}
+    # and the same short break with a URN is what rule 214 reports
+    with_urn = eps.with_columns(pl.lit("SC000001").alias("URN"))
+    assert flagged("214", {"Episodes": with_urn}, year=2026) == {"Episodes": [0]}
