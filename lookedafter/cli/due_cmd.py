@@ -41,7 +41,7 @@ def due_list(
     overdue first; children ordered by their most pressing item. Items that can no longer be
     done (the placement or care ended) are left out, and so are items due before ``since``."""
     wanted = ["overdue", "due_soon", *(["not_yet_due"] if upcoming else [])]
-    lf = evaluate_lazy(ds, as_of, policy, keep_lapse=True)
+    lf = evaluate_lazy(ds, as_of, policy, keep_lapse=True, since=since)
     lf = lf.filter(pl.col("STATUS").is_in(wanted) & pl.col("LAPSE_DATE").is_null())
     if since is not None:
         lf = lf.filter(pl.col("DUE_DATE") >= since)

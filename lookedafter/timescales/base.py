@@ -14,8 +14,8 @@ loops over children.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cached_property
 from typing import Literal
 
@@ -26,6 +26,24 @@ from lookedafter.schema.dataset import Dataset
 from lookedafter.timescales.policy import Policy
 
 DayType = Literal["calendar", "working days", "clock hours", "school terms", "derived", "local"]
+CHILD_TABLES = (
+    "Header",
+    "Episodes",
+    "Reviews",
+    "Visits",
+    "Health",
+    "PEPs",
+    "Missing",
+    "ReturnInterviews",
+    "CarePlans",
+    "LongTermMatches",
+    "TemporaryApprovals",
+    "PlacedAdoption",
+    "AD1",
+    "IROChallenges",
+    "EDTContacts",
+    "Allocations",
+)
 # Polars' default (streaming) engine is slow on business-day arithmetic with a long holiday list
 # (about 50 ms per expression per morsel batch here); the in-memory engine is not.
 ENGINE: Literal["in-memory"] = "in-memory"
@@ -57,7 +75,7 @@ class RuleGroup:
 
 # The columns a rule module returns (before WORKER_ID/TEAM_ID, STATUS and REASON are added).
 OCCURRENCE_SCHEMA: dict[str, pl.DataType] = {
-    "CHILD": pl.String(),
+    "CHILD": pl.UInt32(),  # the child's code (see Context.child_codes), decoded at the end
     "RULE": pl.String(),
     "CLOCK_START": pl.Date(),
     "DUE_DATE": pl.Date(),
@@ -148,14 +166,43 @@ class Context:
     ds: Dataset
     as_of: date
     policy: Policy
-    _cache: dict[str, pl.LazyFrame] = field(default_factory=dict)
+    since: date | None = None  # only occurrences due on or after this date are wanted
+
+    def event_floor(self) -> date | None:
+        """Events (visits) before this date cannot start an occurrence due on or after ``since``:
+        no interval the rules use on them is longer than a year and a month."""
+        return None if self.since is None else self.since - timedelta(days=400)
 
     @property
     def cal(self) -> Calendar:
         return self.policy.calendar
 
+    @cached_property
+    def child_codes(self) -> pl.DataFrame:
+        """Every child identifier in the tables the rules read, numbered in sorted order.
+
+        The rules join, sort and match on these integer codes rather than on the identifier
+        strings (several times faster at national scale); :func:`finish` puts the strings back.
+        """
+        names = [self.ds[t].select("CHILD") for t in CHILD_TABLES if t in self.ds]
+        if not names:
+            return pl.DataFrame(schema={"CODE": pl.UInt32, "CHILD": pl.String})
+        return (
+            pl.concat(names)
+            .drop_nulls()
+            .unique()
+            .sort("CHILD")
+            .with_row_index("CODE")
+            .select(pl.col("CODE").cast(pl.UInt32), "CHILD")
+        )
+
     def table(self, name: str) -> pl.LazyFrame:
-        return self.ds[name].lazy()
+        """A table as a LazyFrame, with CHILD replaced by the child's integer code."""
+        frame = self.ds[name].lazy()
+        if "CHILD" not in self.ds[name].columns:
+            return frame
+        codes = self.child_codes.lazy()
+        return frame.join(codes, on="CHILD", how="left").drop("CHILD").rename({"CODE": "CHILD"})
 
     def lit_as_of(self) -> pl.Expr:
         return pl.lit(self.as_of, dtype=pl.Date)
@@ -437,6 +484,12 @@ def finish(
         .then(pl.lit("due_soon"))
         .otherwise(pl.lit("not_yet_due"))
     )
+    if ctx.since is not None:
+        since = pl.lit(ctx.since, dtype=pl.Date)
+        occ = occ.filter(
+            (pl.col("DUE_DATE") >= since)
+            | (pl.col("DUE_DATE").is_null() & (pl.col("CLOCK_START") >= since))
+        )
     if not reasons:
         occ = occ.with_columns(
             WHAT=pl.lit(None, dtype=pl.String),
@@ -461,6 +514,8 @@ def finish(
     return (
         result.sort("CHILD", "RULE", "CLOCK_START", "DUE_DATE", nulls_last=True)
         .with_columns(OCCURRENCE=position_in_run("CHILD", "RULE") + 1)
+        .rename({"CHILD": "CODE"})
+        .join(ctx.child_codes.lazy(), on="CODE", how="left", maintain_order="left")
         .select(
             [pl.col(n).cast(t) for n, t in OUTPUT_SCHEMA.items()]
             + ([pl.col("LAPSE_DATE")] if keep_lapse else [])

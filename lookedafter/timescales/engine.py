@@ -56,6 +56,7 @@ def evaluate_lazy(
     only: tuple[str, ...] | None = None,
     keep_lapse: bool = False,
     reasons: bool = True,
+    since: date | None = None,
 ) -> pl.LazyFrame:
     """The query behind :func:`evaluate`, for callers that add their own steps before collecting.
 
@@ -64,7 +65,7 @@ def evaluate_lazy(
     Collect it with ``engine=lookedafter.timescales.base.ENGINE`` ("in-memory"): the streaming
     engine is many times slower on the working-day arithmetic.
     """
-    ctx = Context(ds, as_of, policy or Policy())
+    ctx = Context(ds, as_of, policy or Policy(), since)
     parts = [g.compute(ctx) for g in GROUPS if only is None or g.rules[0].group in only]
     if not parts:
         return pl.LazyFrame(schema=OUTPUT_SCHEMA)
@@ -77,6 +78,7 @@ def evaluate(
     policy: Policy | None = None,
     only: tuple[str, ...] | None = None,
     reasons: bool = True,
+    since: date | None = None,
 ) -> pl.DataFrame:
     """One row per child per statutory occurrence, with its status on ``as_of`` and why.
 
@@ -85,7 +87,11 @@ def evaluate(
     STATUS (on_time, late, overdue, due_soon, not_yet_due, not_applicable), REASON (plain
     English), WORKER_ID and TEAM_ID (the allocated social worker on the due date, or on ``as_of``
     when that is earlier). Records dated after ``as_of`` are treated as not yet known.
-    ``reasons=False`` leaves REASON null: several times faster at national scale, for callers
-    that only count statuses.
+    ``reasons=False`` leaves REASON null: faster at national scale, for callers that only count
+    statuses. ``since`` keeps only occurrences due on or after that date (and ones with no due
+    date whose clock started then): a 12- or 24-month window is several times faster on a
+    national dataset than the whole history.
     """
-    return evaluate_lazy(ds, as_of, policy, only, reasons=reasons).collect(engine=ENGINE)
+    return evaluate_lazy(ds, as_of, policy, only, reasons=reasons, since=since).collect(
+        engine=ENGINE
+    )

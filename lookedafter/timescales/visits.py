@@ -189,18 +189,23 @@ def ta_active(day: pl.Expr) -> pl.Expr:
     return pl.col("FULL").is_null() | (day < pl.col("FULL"))
 
 
+def _known_visits(ctx: Context) -> pl.LazyFrame:
+    """Visits by the reference date at which the child was seen (or not recorded as unseen);
+    with ``ctx.since``, none from long before it."""
+    visits = ctx.table("Visits").filter(
+        pl.col("VISIT_DATE").is_not_null()
+        & (pl.col("VISIT_DATE") <= ctx.lit_as_of())
+        & pl.col("SEEN").fill_null(True)
+    )
+    floor = ctx.event_floor()
+    if floor is not None:
+        visits = visits.filter(pl.col("VISIT_DATE") >= floor)
+    return visits
+
+
 def _visits(ctx: Context) -> pl.LazyFrame:
     """Visits at which the child was seen (or not recorded as unseen), one per child per day."""
-    return (
-        ctx.table("Visits")
-        .filter(
-            pl.col("VISIT_DATE").is_not_null()
-            & (pl.col("VISIT_DATE") <= ctx.lit_as_of())
-            & pl.col("SEEN").fill_null(True)
-        )
-        .select("CHILD", "VISIT_DATE")
-        .unique()
-    )
+    return _known_visits(ctx).select("CHILD", "VISIT_DATE").unique()
 
 
 def _schedule(ctx: Context) -> pl.LazyFrame:
@@ -392,11 +397,7 @@ def _conduct(ctx: Context) -> pl.LazyFrame:
     """V7: each visit recorded, saying the child was seen alone or why not."""
     pol = ctx.policy
     as_of = ctx.lit_as_of()
-    v = ctx.table("Visits").filter(
-        pl.col("VISIT_DATE").is_not_null()
-        & (pl.col("VISIT_DATE") <= as_of)
-        & pl.col("SEEN").fill_null(True)
-    )
+    v = _known_visits(ctx)
     rec = pl.when(pl.col("RECORDED_DATE") <= as_of).then(pl.col("RECORDED_DATE"))
     alone = pl.col("SEEN_ALONE").fill_null(False)
     reason_given = pl.col("NOT_ALONE_REASON").is_not_null() & (

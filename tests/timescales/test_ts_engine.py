@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import polars as pl
@@ -146,3 +146,20 @@ def test_reasons_can_be_left_out_for_speed() -> None:
     bare = evaluate(data, D(2025, 3, 1), reasons=False)
     assert bare["REASON"].null_count() == bare.height
     assert bare.drop("REASON").equals(full.drop("REASON"))
+
+
+def test_a_window_gives_the_same_occurrences_as_the_whole_history() -> None:
+    visits = [D(2023, 1, 10) + timedelta(days=40 * k) for k in range(20)]
+    data = ds(
+        Header=[{"DOB": D(2012, 1, 1)}],
+        Episodes=[episode(D(2023, 1, 2), D(2024, 6, 3)), episode(D(2024, 6, 3), RNE="P")],
+        Visits=[{"VISIT_DATE": v, "RECORDED_DATE": v} for v in visits],
+        Reviews=[{"REVIEW": D(2023, 1, 27)}, {"REVIEW": D(2023, 4, 20)}, {"REVIEW": D(2024, 5, 1)}],
+        Health=[{"HEALTH_KIND": "RHA", "HEALTH_DATE": D(2023, 3, 1)}],
+    )
+    as_of, since = D(2025, 3, 31), D(2024, 9, 1)
+    whole = evaluate(data, as_of).filter(pl.col("DUE_DATE") >= since).drop("OCCURRENCE")
+    window = evaluate(data, as_of, since=since).drop("OCCURRENCE")
+    key = ["CHILD", "RULE", "CLOCK_START"]
+    assert window.height > 5
+    assert window.sort(key).equals(whole.sort(key))
