@@ -204,17 +204,23 @@ DOLO_FORBIDDEN_PLACEMENTS = ("K1", "P1", "R5", "K3")
 def dolo_placements(ctx: Context) -> pl.LazyFrame:
     """Each DoLO joined with the episodes it overlaps (open dates run to the year's end).
 
+    An episode runs from its start up to the day it ended, which is the first day of the next
+    episode: a DoLO starting on the day of a move overlaps the new placement, not the old one.
     Columns: the DoLo row (``ROW``) plus ``PLACE`` and ``ROW_EP`` of the episode.
     """
     eps = ctx["Episodes"].select(
         "CHILD",
         "DECOM",
-        pl.col("DEC").fill_null(ctx.end).alias("_DEC"),
+        pl.col("DEC").alias("_DEC"),
         "PLACE",
         pl.col("ROW").alias("ROW_EP"),
     )
     dolo = ctx["DoLo"].filter(pl.col("DOLO_START").is_not_null())
+    before_episode_ended = (
+        pl.when(pl.col("_DEC").is_null())
+        .then(pl.col("DOLO_START") <= ctx.end)
+        .otherwise(pl.col("DOLO_START") < pl.col("_DEC"))
+    )
     return dolo.join(eps, on="CHILD").filter(
-        (pl.col("DOLO_START") <= pl.col("_DEC"))
-        & (pl.col("DOLO_END").fill_null(ctx.end) >= pl.col("DECOM"))
+        before_episode_ended & (pl.col("DOLO_END").fill_null(ctx.end) >= pl.col("DECOM"))
     )

@@ -39,3 +39,19 @@ def test_709_placement_during_order() -> None:
         {"CHILD": ["1", "2", "3"], "DOLO_START": ["01/06/2026", "01/06/2026", "02/06/2026"]}
     )
     assert flagged("709", 2027, {"DoLo": dolo, "Episodes": eps}) == {"DoLo": [0]}
+
+
+def test_709_an_order_starting_on_the_day_of_a_move_belongs_to_the_new_placement() -> None:
+    eps = pl.DataFrame(
+        {
+            "CHILD": ["1", "1"],
+            "DECOM": ["01/05/2026", "09/10/2026"],
+            "DEC": ["09/10/2026", None],
+            "PLACE": ["U6", "K2"],
+        }
+    )
+    dolo = pl.DataFrame({"CHILD": ["1"], "DOLO_START": ["09/10/2026"], "DOLO_END": [None]})
+    assert flagged("709", 2027, {"DoLo": dolo, "Episodes": eps}) == {}
+    # one day earlier, the order did cover the foster placement
+    earlier = dolo.with_columns(pl.lit("08/10/2026").alias("DOLO_START"))
+    assert flagged("709", 2027, {"DoLo": earlier, "Episodes": eps}) == {"DoLo": [0]}
