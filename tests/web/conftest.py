@@ -27,7 +27,10 @@ def empty_cache() -> None:
     """Each test gets a fresh database, so cached figures from another test do not apply."""
     from django.core.cache import cache
 
+    from lookedafter.web.register import dashboard
+
     cache.clear()
+    dashboard.forget()
 
 
 @pytest.fixture

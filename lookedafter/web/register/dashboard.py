@@ -9,6 +9,7 @@ out exactly as the unfiltered one is.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,13 +20,20 @@ from lookedafter.measures import Measure, Results, all_measures, compute, get
 from lookedafter.measures.compute import _summarise, counted_rows
 from lookedafter.measures.context import AGE_BANDS
 from lookedafter.web.register.dataset_io import export_dataset
-from lookedafter.web.register.engine import authority_calendar, policy
+from lookedafter.web.register.engine import authority_calendar, epoch, policy
 from lookedafter.web.register.models import AuditAction, AuditEvent
 
 FILTERS = {"team": "TEAM_ID", "worker": "WORKER_ID", "placement": "PLACE", "age": "AGE_BAND"}
 
 _lock = threading.Lock()
-_cache: dict[tuple[int, date], Results] = {}
+_cache: dict[str, Any] = {}
+FRESH_FOR = 15 * 60  # seconds: the dashboard may lag recording by this much
+
+
+def forget() -> None:
+    """Drop the computed figures (tests; a reload also makes them stale through the epoch)."""
+    with _lock:
+        _cache.clear()
 
 
 def register_state() -> int:
@@ -39,18 +47,40 @@ def register_state() -> int:
     return int(last or 0)
 
 
-def results(as_of: date) -> Results:
-    """Every measure on the register at ``as_of``, with 12-month trends (cached)."""
-    key = (register_state(), as_of)
+@dataclass
+class Computed:
+    results: Results
+    state: int  # the register_state() it was computed at
+    at: float  # time.time() when computed
+
+    @property
+    def key(self) -> str:
+        return f"{self.state}:{self.results.as_of}"
+
+
+def results(as_of: date) -> Computed:
+    """Every measure on the register at ``as_of``, with 12-month trends.
+
+    Recomputed when the register has been reloaded (epoch), the date changes, or it has changed
+    and the figures are more than ``FRESH_FOR`` old; otherwise the last computation is reused
+    (a whole-authority computation takes seconds to minutes, and leaders need not wait).
+    """
     with _lock:
-        cached = _cache.get(key)
-        if cached is not None:
-            return cached
+        current: Computed | None = _cache.get("computed")
+        state = register_state()
+        ep = epoch()
+        if (
+            current is not None
+            and current.results.as_of == as_of
+            and _cache.get("epoch") == ep
+            and (current.state == state or time.time() - current.at < FRESH_FOR)
+        ):
+            return current
         ds = export_dataset(as_of=as_of)
         res = compute(ds, as_of, by=["month"], policy=policy(), calendar=authority_calendar())
-        _cache.clear()
-        _cache[key] = res
-        return res
+        computed = Computed(res, state, time.time())
+        _cache.update(computed=computed, epoch=ep)
+        return computed
 
 
 def apply_filters(frame: pl.DataFrame, m: Measure, filters: dict[str, str]) -> pl.DataFrame:

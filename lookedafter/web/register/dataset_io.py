@@ -127,20 +127,29 @@ def _frame(table: str, records: Iterable[tuple[Any, ...]]) -> pl.DataFrame:
 
 
 def export_dataset(
-    children: QuerySet[Child] | None = None, *, as_of: date | None = None
+    children: QuerySet[Child] | None = None,
+    *,
+    as_of: date | None = None,
+    only: Iterable[str] | None = None,
 ) -> Dataset:
-    """The register as a canonical dataset: every child, or only ``children``."""
+    """The register as a canonical dataset: every child, or only ``children``; every table, or
+    ``only`` those named."""
+    wanted = set(only) if only is not None else set(TABLES)
     scope = Child.objects.all() if children is None else children
     tables: dict[str, pl.DataFrame] = {}
     header_cols = ["child", *(field_name(c) for c in HEADER_FIELDS)]
     child_cols = ["child", *(field_name(c) for c in CHILDREN_FIELDS)]
-    tables["Header"] = _frame(
-        "Header", scope.filter(in_header=True).order_by("pk").values_list(*header_cols)
-    )
-    tables["Children"] = _frame(
-        "Children", scope.filter(in_children=True).order_by("pk").values_list(*child_cols)
-    )
+    if "Header" in wanted:
+        tables["Header"] = _frame(
+            "Header", scope.filter(in_header=True).order_by("pk").values_list(*header_cols)
+        )
+    if "Children" in wanted:
+        tables["Children"] = _frame(
+            "Children", scope.filter(in_children=True).order_by("pk").values_list(*child_cols)
+        )
     for table, model in MODELS.items():
+        if table not in wanted:
+            continue
         tab = TABLES[table]
         names = ["child__child" if c == "CHILD" else field_name(c) for c in tab.column_names]
         qs = model.objects.all()

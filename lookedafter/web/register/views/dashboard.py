@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -32,16 +36,11 @@ def _filters(request: HttpRequest, options: dict[str, list[tuple[str, str]]]) ->
     return out
 
 
-@require_GET
-@staff_required(*VIEWERS)
-def dashboard(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    res = board.results(today)
-    options = board.filter_options(res)
-    filters = _filters(request, options)
+def _areas(res: Any, filters: dict[str, str]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Every measure's figure and chart, grouped by area."""
     months = board.months_of(res)
-    areas: dict[str, list[dict[str, Any]]] = {}
     figs = board.figures(res, filters, months)
+    areas: dict[str, list[dict[str, Any]]] = {}
     for i, m in enumerate(all_measures()):
         fig = figs[m.id]
         areas.setdefault(m.area, []).append(
@@ -56,18 +55,36 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 ),
             }
         )
+    return sorted(areas.items())
+
+
+@require_GET
+@staff_required(*VIEWERS)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    computed = board.results(today)
+    res = computed.results
+    options = board.filter_options(res)
+    filters = _filters(request, options)
+    key = f"dashboard:{computed.key}:{computed.at}:{sorted(filters.items())}"
+    measures_html = cache.get(key)
+    if measures_html is None:
+        measures_html = render_to_string(
+            "register/_measures.html",
+            {"areas": _areas(res, filters), "query": urlencode(filters)},
+        )
+        cache.set(key, measures_html, timeout=6 * 3600)
     audit.record(request, request.user, "list", "dashboard", detail={"filters": filters})
     return render(
         request,
         "register/dashboard.html",
         {
             "title": "Dashboard",
-            "areas": sorted(areas.items()),
+            "measures_html": measures_html,
             "options": options,
             "filters": filters,
-            "query": request.GET.urlencode(),
             "as_of": today,
-            "months": months,
+            "computed_at": datetime.fromtimestamp(computed.at, tz=UTC),
         },
     )
 
@@ -79,7 +96,7 @@ def measure_children(request: HttpRequest, measure: str) -> HttpResponse:
     if measure not in board.all_ids():
         raise Http404("No such measure")
     today = timezone.localdate()
-    res = board.results(today)
+    res = board.results(today).results
     options = board.filter_options(res)
     filters = _filters(request, options)
     month = request.GET.get("month", "")
