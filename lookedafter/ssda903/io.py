@@ -557,8 +557,11 @@ def _read_body(
         return _read_body_python(body, sep, n, label, issues)
     if grid.height != counts.len():  # pragma: no cover (defensive: Polars split lines otherwise)
         return _read_body_python(body, sep, n, label, issues)
+    one_field = counts == 1
+    if not one_field.any():  # a blank line has one (empty) field
+        return grid, counts.alias("FIELDS"), strip
     first = pl.col("c0").str.strip_chars()
-    blank = (counts == 1) & grid.select(first.is_null() | (first == "")).to_series()
+    blank = one_field & grid.select(first.is_null() | (first == "")).to_series()
     if not blank.any():
         return grid, counts.alias("FIELDS"), strip
     keep = ~blank
