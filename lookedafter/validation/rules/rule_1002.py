@@ -7,8 +7,9 @@ from lookedafter.validation.testing import flags
 
 @rule(
     "1002",
-    message="This young person has no episodes of care this year or last year, so they should not "
-    "have care leaver details. Check the child ID, or whether earlier episodes are missing.",
+    message="This young person has no episodes of care in this year's or last year's return, so "
+    "they should not have care leaver details. Check the child ID; if they left care before last "
+    "year, this check cannot see it and the flag can be ignored.",
     table="OC3",
     fields=("IN_TOUCH", "ACTIV", "ACCOM"),
     needs=("OC3", "Episodes", "Episodes_last"),
