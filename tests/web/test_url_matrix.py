@@ -159,3 +159,28 @@ def test_django_admin_is_for_verified_administrators_only(people: dict[str, Any]
     session.pop("otp_device_id", None)
     session.save()
     assert unverified.get("/admin/").status_code == 302
+
+
+def test_an_administrator_manages_users_teams_and_settings(people: dict[str, Any]) -> None:
+    admin_client = signed_in(people["admin"])
+    for url in (
+        "/admin/auth/user/",
+        f"/admin/auth/user/{people['sw'].pk}/change/",
+        "/admin/register/team/",
+        "/admin/register/worker/",
+        "/admin/register/authorityprofile/",
+        "/admin/register/closureday/add/",
+        "/admin/register/schoolterm/add/",
+        "/admin/register/localtimescale/add/",
+        "/admin/register/auditevent/",
+    ):
+        assert admin_client.get(url).status_code == 200, url
+    response = admin_client.post(
+        "/admin/register/closureday/add/", {"day": "2026-12-24", "description": "Christmas Eve"}
+    )
+    assert response.status_code == 302
+    from lookedafter.web.register.models import AuditEvent, ClosureDay
+
+    assert ClosureDay.objects.filter(description="Christmas Eve").exists()
+    assert AuditEvent.objects.filter(what="admin add closureday", username="admin").exists()
+    assert admin_client.get("/admin/register/auditevent/1/delete/").status_code == 403

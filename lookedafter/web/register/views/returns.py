@@ -20,9 +20,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from lookedafter.ssda903.extract import for_year, years_with_data
 from lookedafter.ssda903.io import read_return, write_return
 from lookedafter.ssda903.structural import issues_frame
-from lookedafter.web.register import actions, audit, returns
+from lookedafter.web.register import access, actions, audit, returns
 from lookedafter.web.register.dataset_io import export_dataset
-from lookedafter.web.register.models import AuditAction, ReturnUpload, Role, UploadStatus
+from lookedafter.web.register.models import AuditAction, Child, ReturnUpload, Role, UploadStatus
 from lookedafter.web.register.views.common import staff_required
 
 MAX_FILES = 20
@@ -166,7 +166,13 @@ def validation_report(request: HttpRequest, year: int) -> HttpResponse:
     ds = for_year(canonical, year)
     result = run(ds, year)
     report = build(result, year, [], canonical.meta.la_name)
-    flags = report.flags
+    # restricted children stay hidden from people not named on them, even here
+    hidden = set(
+        Child.objects.filter(restricted=True)
+        .exclude(pk__in=access.accessible_children(request.user).filter(restricted=True))
+        .values_list("child", flat=True)
+    )
+    flags = report.flags.filter(~pl.col("child").is_in(list(hidden)).fill_null(False))
     by_code = (
         flags.group_by("code", "message")
         .agg(pl.len().alias("n"), pl.col("child").n_unique().alias("children"))
