@@ -120,7 +120,9 @@ def command(
     903 files are recognised by their columns, whatever they are called; last year's return is
     read from SRC/prev (or --last). Problems with the files themselves (a missing file or
     column, a bad date, a wrong delimiter, an unreadable encoding...) are printed as a table.
-    The exit code is 1 when some file could not be read at all, else 0.
+    The exit code is 1 when a file could not be read, the Header or Episodes file is missing,
+    or a file is not comma-separated (the output is still written from what could be read);
+    otherwise 0.
 
     \b
     Examples:
