@@ -568,27 +568,32 @@ def _read_body(
     return grid.filter(keep), counts.filter(keep).alias("FIELDS"), strip
 
 
-#: Bytes that white-space stripping removes from an ASCII field: space, tab, VT, FF.
-_PAD = np.zeros(256, dtype=bool)
-_PAD[[9, 11, 12, 32]] = True
-
-
 def _field_counts(data: bytes, sep: str) -> tuple[np.ndarray, bool]:
     """Fields on each line of ``data`` (which has no quotes), counted on the raw bytes; and
-    whether any field may start or end with white space (a space next to a separator or a line
-    end), in which case values must be stripped."""
+    whether any field may start or end with white space, in which case values must be stripped.
+
+    In ASCII text a field starts or ends with white space only if a space sits next to a
+    separator or a line end (or at either end of the data), or the text holds a tab, vertical
+    tab or form feed anywhere (taken as a yes without looking closer).
+    """
     arr = np.frombuffer(data, dtype=np.uint8)
     size = len(arr)
     ends = np.flatnonzero(arr == 10)
     if not data.endswith(b"\n"):
         ends = np.append(ends, size)
-    starts = np.concatenate(([0], ends[:-1] + 1))
     seps = np.flatnonzero(arr == ord(sep))
-    counts: np.ndarray = np.searchsorted(seps, ends) - np.searchsorted(seps, starts) + 1
-    after = np.concatenate((seps + 1, starts))
-    before = np.concatenate((seps - 1, ends - 1))
-    padded = bool(_PAD[arr[after[after < size]]].any() or _PAD[arr[before[before >= 0]]].any())
-    return counts, padded
+    before_end = np.searchsorted(seps, ends)
+    counts: np.ndarray = np.diff(before_end, prepend=0) + 1
+    if any(ch in data for ch in (b"\t", b"\v", b"\f")):
+        return counts, True
+    spaces = np.flatnonzero(arr == 32)
+    if not len(spaces):
+        return counts, False
+    if spaces[0] == 0 or spaces[-1] == size - 1:
+        return counts, True
+    bounds = np.zeros(256, dtype=bool)
+    bounds[[10, ord(sep)]] = True
+    return counts, bool(bounds[arr[spaces - 1]].any() or bounds[arr[spaces + 1]].any())
 
 
 def _read_body_python(
