@@ -6,13 +6,14 @@ scope follows the DfE guide to the return:
 - **Episodes**: every episode open at any point in the year (started on or before 31 March, and
   not ended or ended on or after 1 April), including those that began in earlier years. The
   return is as at 31 March, so an episode that ends after the year has its end date (DEC), reason
-  ended (REC) and reason for placement change (recorded when a placement ends) blanked.
+  ended (REC) and reason for placement change (recorded when a placement ends; validation rule
+  233: not required when the episode has not ceased) blanked.
 - **Header**: one row for each child with such an episode, and for each care leaver in the
-  year's OC3 cohort (the guide asks for their header too).
+  year's OC3 cohort (the Header file covers that cohort too).
 - **Reviews**: reviews held during the year; **Missing**, **SWEpisodes**, **PlacedAdoption** and
   **DoLo** (from 2026-27): periods that overlap the year, with an end after 31 March blanked
-  (for PlacedAdoption the reason ceased goes with the date; a social worker episode keeps its
-  reason, which describes how it started).
+  (rules 571 and 117 reject end dates after the year; for PlacedAdoption the reason ceased goes
+  with the date; a social worker episode keeps its reason, which says why it started).
 - **OC2** and **OC3**: the rows whose ``YEAR`` is the collection year (``YEAR`` is kept in the
   dataset as the canonical column and left out of the files by ``io.write_return``).
 - **AD1**: children adopted during the year, that is with an episode ending in the year with
@@ -21,8 +22,8 @@ scope follows the DfE guide to the return:
   rule 1014: UASC information is not required for care leavers).
 
 Apart from the Header and OC3 rows of care leavers, only children looked after during the year
-appear in any table. ``previous`` is the year before, cut the same
-way, when the dataset has any episode open in it.
+appear in any table. ``previous`` is the year before, cut the same way, when the dataset has any
+episode open in it.
 """
 
 from __future__ import annotations
