@@ -7,7 +7,8 @@ from lookedafter.validation.registry import Context, rule
 @rule(
     "SW11bSTG2",
     message="The child's latest social worker episode ended before 31 March and no later episode is"
-    " recorded. Add the episode of the social worker who took over.",
+    " recorded. Add the episode of the social worker who took over; if the child was not looked "
+    "after on 31 March, leave their social worker episodes out of the return.",
     table="SWEpisodes",
     fields=("SW_DEC",),
 )

@@ -8,7 +8,8 @@ from lookedafter.validation.registry import Context, load_rules, rule
     "SW17STG2",
     message="No social worker episode is open at 31 March: the child's latest episode has an end "
     "date. Add the current social worker's episode, or remove the end date if they are "
-    "still allocated.",
+    "still allocated; if the child was not looked after on 31 March, leave their social "
+    "worker episodes out of the return.",
     table="SWEpisodes",
     fields=("SW_DEC", "SW_DECOM"),
     since=2026,
