@@ -168,6 +168,14 @@ class Context:
     policy: Policy
     since: date | None = None  # only occurrences due on or after this date are wanted
 
+    def clock_floor(self, longest_days: int) -> date | None:
+        """With ``since``: the earliest clock start whose occurrence can be due in the window,
+        for a rule whose longest interval is ``longest_days`` (a week's margin for working
+        days and month ends)."""
+        if self.since is None:
+            return None
+        return self.since - timedelta(days=longest_days + 7)
+
     def event_floor(self) -> date | None:
         """Events (visits) before this date cannot start an occurrence due on or after ``since``:
         no interval the rules use on them is longer than a year and a month."""

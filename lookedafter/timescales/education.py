@@ -98,6 +98,8 @@ def _initial(ctx: Context) -> pl.LazyFrame:
 def _terms(ctx: Context) -> pl.LazyFrame:
     as_of = ctx.lit_as_of()
     terms = ctx.cal.terms_frame().lazy()
+    if ctx.since is not None:  # with a window: only terms ending in it
+        terms = terms.filter(pl.col("TERM_END") >= ctx.since)
     per = ctx.periods.with_columns(LIMIT=pl.min_horizontal(pl.coalesce("END", as_of), as_of))
     occ = per.join_where(
         terms,

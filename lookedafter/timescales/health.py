@@ -111,7 +111,11 @@ def _reviews(ctx: Context) -> pl.LazyFrame:
             & (pl.col("END").is_null() | (pl.col("HEALTH_DATE") <= pl.col("END")))
         )
     )
-    nxt = events.select("CHILD", "PERIOD", DONE_DATE="HEALTH_DATE").sort("DONE_DATE")
+    nxt = events.select("PERIOD", DONE_DATE="HEALTH_DATE").sort("DONE_DATE")
+    longest = 31 * max(pol.value("rha_months") or 0, pol.statutory_value("rha_months") or 0)
+    floor = ctx.clock_floor(longest)
+    if floor is not None:  # with a window: assessments too old to start a clock due in it
+        events = events.filter(pl.col("HEALTH_DATE") >= floor)
     events = (
         events.with_columns(KEY=pl.col("HEALTH_DATE") + pl.duration(days=1))
         .sort("KEY")
@@ -119,7 +123,7 @@ def _reviews(ctx: Context) -> pl.LazyFrame:
             nxt,
             left_on="KEY",
             right_on="DONE_DATE",
-            by=["CHILD", "PERIOD"],
+            by="PERIOD",  # period numbers are unique across children
             strategy="forward",
             check_sortedness=False,
         )

@@ -63,9 +63,15 @@ def _chain(ctx: Context) -> pl.LazyFrame:
         .with_columns(K=position_in_run("CHILD", "PERIOD").cast(pl.Int64))
         .select("CHILD", "PERIOD", DATE="REVIEW", K="K")
     )
+    events = pl.concat([starts, revs])
+    longest = 31 * max(
+        pol.value("later_review_months") or 0, pol.value("second_review_months") or 0
+    )
+    floor = ctx.clock_floor(max(longest, 31 * (pol.statutory_value("later_review_months") or 0)))
+    if floor is not None:  # with a window: clocks too old to fall due in it are left out
+        events = events.filter(pl.col("DATE") >= floor)
     events = (
-        pl.concat([starts, revs])
-        .join(per.select("CHILD", "PERIOD", "END", "SHORT_BREAK"), on=["CHILD", "PERIOD"])
+        events.join(per.select("CHILD", "PERIOD", "END", "SHORT_BREAK"), on=["CHILD", "PERIOD"])
         .with_columns(
             KEY=pl.when(pl.col("K") >= 0)
             .then(pl.col("DATE") + pl.duration(days=1))
@@ -73,10 +79,10 @@ def _chain(ctx: Context) -> pl.LazyFrame:
         )
         .sort("KEY")
         .join_asof(
-            ctx.reviews.select("CHILD", "PERIOD", DONE_DATE="REVIEW").sort("DONE_DATE"),
+            ctx.reviews.select("PERIOD", DONE_DATE="REVIEW").sort("DONE_DATE"),
             left_on="KEY",
             right_on="DONE_DATE",
-            by=["CHILD", "PERIOD"],
+            by="PERIOD",  # period numbers are unique across children
             strategy="forward",
             check_sortedness=False,
         )

@@ -155,10 +155,10 @@ def _segments(ctx: Context) -> pl.LazyFrame:
         .select("CHILD", "PLACEMENT", SEG_START="FULL")
         .sort("SEG_START")
         .join_asof(
-            ep.select("CHILD", "PLACEMENT", "LS", "PLACE", "DECOM").sort("DECOM"),
+            ep.select("PLACEMENT", "LS", "PLACE", "DECOM").sort("DECOM"),
             left_on="SEG_START",
             right_on="DECOM",
-            by=["CHILD", "PLACEMENT"],
+            by="PLACEMENT",
             strategy="backward",
             check_sortedness=False,
         )
@@ -206,6 +206,25 @@ def _known_visits(ctx: Context) -> pl.LazyFrame:
 def _visits(ctx: Context) -> pl.LazyFrame:
     """Visits at which the child was seen (or not recorded as unseen), one per child per day."""
     return _known_visits(ctx).select("CHILD", "VISIT_DATE").unique()
+
+
+def _longest_interval(ctx: Context) -> int:
+    """The longest visiting interval in days (months counted as 31 days) under the policy."""
+    pol = ctx.policy
+    days = [
+        "first_visit_days",
+        "visit_interval_days",
+        "weekly_visit_days",
+        "parent_visit_days",
+        "connected_visit_days",
+        "care_order_first_visit_days",
+        "care_order_visit_days",
+        "short_break_visit_days",
+    ]
+    months = ["long_term_visit_months", "long_term_fostering_visit_months"]
+    values = [v for n in days for v in (pol.value(n), pol.statutory_value(n)) if v is not None]
+    values += [31 * v for n in months for v in (pol.value(n), pol.statutory_value(n)) if v]
+    return max(values)
 
 
 def _schedule(ctx: Context) -> pl.LazyFrame:
@@ -265,13 +284,17 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
             visits.select("CHILD", "PLACEMENT", DATE="VISIT_DATE", KIND=pl.lit("visit")),
         ]
     )
+    floor = ctx.clock_floor(_longest_interval(ctx))
+    if floor is not None:  # events this old cannot start an occurrence due in the window
+        events = events.filter(pl.col("DATE") >= floor)
+    # PLACEMENT numbers are unique across children, so they alone key the as-of joins
     events = (
         events.sort("DATE")
         .join_asof(
-            segments.select("CHILD", "PLACEMENT", "SEG_START", "REGIME").sort("SEG_START"),
+            segments.select("PLACEMENT", "SEG_START", "REGIME").sort("SEG_START"),
             left_on="DATE",
             right_on="SEG_START",
-            by=["CHILD", "PLACEMENT"],
+            by="PLACEMENT",
             strategy="backward",
             check_sortedness=False,
         )
@@ -283,10 +306,10 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
         )
         .sort("KEY")
         .join_asof(
-            visits.select("CHILD", "PLACEMENT", DONE_DATE="VISIT_DATE").sort("DONE_DATE"),
+            visits.select("PLACEMENT", DONE_DATE="VISIT_DATE").sort("DONE_DATE"),
             left_on="KEY",
             right_on="DONE_DATE",
-            by=["CHILD", "PLACEMENT"],
+            by="PLACEMENT",
             strategy="forward",
             check_sortedness=False,
         )
@@ -398,6 +421,9 @@ def _conduct(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
     as_of = ctx.lit_as_of()
     v = _known_visits(ctx)
+    floor = ctx.clock_floor(31)  # a recording window longer than 20 working days is unheard of
+    if floor is not None:
+        v = v.filter(pl.col("VISIT_DATE") >= floor)
     rec = pl.when(pl.col("RECORDED_DATE") <= as_of).then(pl.col("RECORDED_DATE"))
     alone = pl.col("SEEN_ALONE").fill_null(False)
     reason_given = pl.col("NOT_ALONE_REASON").is_not_null() & (
