@@ -153,3 +153,25 @@ def in_year_episodes(ctx: Context, last: bool = False) -> pl.LazyFrame:
 
 # Placements with no placement postcode to record (temporary and 'other' placements).
 NO_LOCATION = ("T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14")
+
+
+def neighbours(frame: pl.LazyFrame, columns: Iterable[str], order: str = "DECOM") -> pl.LazyFrame:
+    """Sort by ``CHILD``, ``order`` and ``ROW`` and add ``<col>_prev`` and ``<col>_next``.
+
+    The previous and next rows of the same child, among rows with an ``order`` value; a row
+    without one keeps its place (sorted last within the child) but has no neighbours and is
+    nobody's neighbour. Done with plain shifts on the sorted frame rather than window
+    expressions, which costs several times less on a national return.
+    """
+    ordered = frame.sort(["CHILD", order, "ROW"], nulls_last=True)
+    dated = pl.col(order).is_not_null()
+    child = pl.col("CHILD")
+    has_prev = dated & dated.shift(1).fill_null(False) & (child == child.shift(1)).fill_null(False)
+    has_next = (
+        dated & dated.shift(-1).fill_null(False) & (child == child.shift(-1)).fill_null(False)
+    )
+    exprs: list[pl.Expr] = []
+    for col in columns:
+        exprs.append(pl.when(has_prev).then(pl.col(col).shift(1)).alias(f"{col}_prev"))
+        exprs.append(pl.when(has_next).then(pl.col(col).shift(-1)).alias(f"{col}_next"))
+    return ordered.with_columns(exprs)

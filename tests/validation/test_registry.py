@@ -157,3 +157,27 @@ def test_the_12_month_cohort_is_children_in_care_all_year() -> None:
     ctx = Context(dataset({"Episodes": eps}), 2026)
     got = sorted(derive.continuously_looked_after(ctx).collect()["CHILD"].to_list())
     assert got == ["in", "moved"]
+
+
+def test_neighbours_match_window_expressions_and_skip_undated_rows() -> None:
+    frame = pl.LazyFrame(
+        {
+            "CHILD": ["a", "b", "a", "a", "b", "c"],
+            "DECOM": [date(2025, 5, 1), date(2025, 4, 1), None, date(2025, 4, 1), None, None],
+            "LS": ["C2", "V2", "E1", "C1", "J1", "C2"],
+            "ROW": [0, 1, 2, 3, 4, 5],
+        }
+    )
+    got = derive.neighbours(frame, ("LS", "ROW")).collect()
+    dated = pl.col("DECOM").is_not_null()
+    expected = (
+        frame.sort(["CHILD", "DECOM", "ROW"], nulls_last=True)
+        .with_columns(
+            pl.when(dated).then(pl.col(c).shift(s).over("CHILD", dated)).alias(f"{c}_{n}")
+            for c in ("LS", "ROW")
+            for n, s in (("prev", 1), ("next", -1))
+        )
+        .collect()
+    )
+    assert got.select(sorted(got.columns)).equals(expected.select(sorted(expected.columns)))
+    assert got.filter(pl.col("CHILD") == "a")["LS_prev"].to_list() == [None, "C1", None]
