@@ -26,13 +26,11 @@ from lookedafter.schema.dataset import Dataset
 from lookedafter.timescales.policy import Policy
 
 DayType = Literal["calendar", "working days", "clock hours", "school terms", "derived", "local"]
+# Tables whose children get codes. The big event tables (visits, reviews, health checks, PEPs)
+# are left out: an event for a child with no care record cannot be timed.
 CHILD_TABLES = (
     "Header",
     "Episodes",
-    "Reviews",
-    "Visits",
-    "Health",
-    "PEPs",
     "Missing",
     "ReturnInterviews",
     "CarePlans",

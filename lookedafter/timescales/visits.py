@@ -193,7 +193,8 @@ def _known_visits(ctx: Context) -> pl.LazyFrame:
     """Visits by the reference date at which the child was seen (or not recorded as unseen);
     with ``ctx.since``, none from long before it."""
     visits = ctx.table("Visits").filter(
-        pl.col("VISIT_DATE").is_not_null()
+        pl.col("CHILD").is_not_null()  # a child with no care record has no code
+        & pl.col("VISIT_DATE").is_not_null()
         & (pl.col("VISIT_DATE") <= ctx.lit_as_of())
         & pl.col("SEEN").fill_null(True)
     )

@@ -236,7 +236,7 @@ def test_visit_records_seen_alone_or_why_not_within_five_working_days() -> None:
     # Fri 19 Dec 2025 + 5 working days (25 and 26 Dec are bank holidays) = Tue 30 Dec 2025
     fri = D(2025, 12, 19)
     data = ds(
-        Episodes=[episode(D(2025, 12, 1))],
+        Episodes=[episode(D(2025, 12, 1), CHILD=c) for c in "ABCD"],
         Visits=[
             {"CHILD": "A", "VISIT_DATE": fri, "SEEN_ALONE": True, "RECORDED_DATE": D(2025, 12, 30)},
             {"CHILD": "B", "VISIT_DATE": fri, "SEEN_ALONE": True, "RECORDED_DATE": D(2025, 12, 31)},
