@@ -26,20 +26,22 @@ DAYS_AFTER_14 = 91
     needs=("OC3", "Episodes", "Episodes_last"),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
+    end = pl.lit(ctx.end)
+    oc3 = ctx["OC3"].filter(any_given(OC3_ITEMS) & (age_at(pl.col("DOB"), end) < 20))
+    leavers = oc3.select("CHILD").unique()
     cols = ["CHILD", "DECOM", "DEC", "LS", "REC"]
     episodes = (
         pl.concat([ctx["Episodes"].select(cols), ctx["Episodes_last"].select(cols)])
+        .join(leavers, on="CHILD", how="semi")
         .filter(pl.col("DECOM").is_not_null())
         .sort("DEC", nulls_last=True)
         .unique(["CHILD", "DECOM"], keep="first")  # an episode in both years: keep its end
     )
-    end = pl.lit(ctx.end)
     latest = pl.col("DECOM") == pl.col("DECOM").max().over("CHILD")
     episodes = episodes.with_columns(
         pl.when(latest & pl.col("DEC").is_null()).then(end).otherwise(pl.col("DEC")).alias("DEC"),
         (latest & pl.col("REC").is_in(list(ADOPTED))).alias("_adopted"),
     )
-    oc3 = ctx["OC3"].filter(any_given(OC3_ITEMS) & (age_at(pl.col("DOB"), end) < 20))
     days = (
         episodes.join(oc3.select("CHILD", "DOB").unique("CHILD"), on="CHILD")
         .filter(~pl.col("LS").is_in(list(RESPITE)))
