@@ -357,3 +357,10 @@ def test_bom_then_windows_1252(make_folder: Make) -> None:
     result = read_return(make_folder({"episodes.csv": data}))
     assert result.issues == []
     assert result.dataset["Episodes"].get_column("CHILD").to_list() == ["C£1"]
+
+
+def test_spaces_at_the_very_start_or_end_of_the_data(make_folder: Make) -> None:
+    result = read_return(make_folder({"episodes.csv": f"{HEAD}\n {ROW}\n{ROW2} "}))
+    episodes = result.dataset["Episodes"]
+    assert episodes.get_column("CHILD").to_list() == ["C1", "C2"]
+    assert episodes.get_column("URN").to_list() == [None, None]
