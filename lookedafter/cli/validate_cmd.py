@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import sys
 from pathlib import Path
@@ -69,6 +70,12 @@ def _read(folder: Path, last: Path | None, year: int | None) -> tuple[Dataset, l
     "both. Rules that check URNs are skipped without it.",
 )
 @click.option(
+    "--la-code",
+    default="",
+    help="ONS code of the authority (for example E08000003); the 903 files do not carry it, and "
+    "rules comparing the placement's area with the authority's are skipped without it.",
+)
+@click.option(
     "--la-districts",
     default="",
     help="Comma-separated ONS district codes that count as the authority's own area "
@@ -82,6 +89,7 @@ def command(
     fmt: str,
     out: Path | None,
     providers: tuple[Path, ...],
+    la_code: str,
     la_districts: str,
     quiet: bool,
 ) -> None:
@@ -97,11 +105,15 @@ def command(
     \b
     Example:
       lookedafter validate demo/903/2026 --year 2026 --format html --out report.html
-      lookedafter validate returns/2026 --last returns/2025 --year 2026 --out flags.csv
+      lookedafter validate returns/2026 --last returns/2025 --year 2026 --out flags.csv \\
+          --la-code E08000003 --ofsted-providers childrens_homes.xlsx
     """
     if fmt == "xlsx" and out is None:
         raise click.UsageError("an xlsx report needs --out FILE")
     dataset, issues = _read(folder, last, year)
+    if la_code:
+        meta = dataclasses.replace(dataset.meta, la_code=la_code.strip().upper())
+        dataset = Dataset(dataset.tables, meta, dataset.previous)
     chosen = year or dataset.meta.collection_year
     if chosen is None:
         raise click.UsageError("give --year (the data does not say which collection year it is)")

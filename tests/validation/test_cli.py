@@ -107,3 +107,34 @@ def test_it_validates_903_csv_files_with_last_years_return(tmp_path: Path) -> No
     assert ("103", "2", "Header", "1") in codes
     assert ("141", "2", "Episodes", "1") in codes  # DECOM could not be read
     assert not any(c == "103" and child == "1" for c, child, _, _ in codes)
+
+
+def test_la_code_and_ofsted_lists_switch_on_the_rules_that_need_them(tmp_path: Path) -> None:
+    from lookedafter.validation.testing import dataset
+
+    eps = {
+        "CHILD": ["1", "2"],
+        "DECOM": ["01/05/2025", "01/05/2025"],
+        "LS": ["C2", "C2"],
+        "PLACE": ["K2", "K2"],
+        "PLACE_PROVIDER": ["PR1", "PR1"],
+        "HOME_POST": ["M1 1AE", "M1 1AE"],
+        "PL_POST": ["M1 1AE", "LS1 1UR"],
+        "URN": ["SC111111", "SC999999"],
+    }
+    ds = dataset({"Episodes": eps})
+    folder = tmp_path / "canonical"
+    type(ds)(ds.tables, type(ds.meta)(collection_year=2026)).write(folder)
+    providers = tmp_path / "providers.csv"
+    providers.write_text("URN,Setting postcode\nSC111111,M1 1AE\n", "utf-8")
+
+    def codes(*extra: str) -> set[str]:
+        args = ["validate", str(folder), "--year", "2026", *extra]
+        result = CliRunner().invoke(cli, args)
+        return {line["code"] for line in csv.DictReader(io.StringIO(result.stdout))}
+
+    assert not {"1008", "1015"} & codes()
+    got = codes("--la-code", "e08000003", "--ofsted-providers", str(providers))
+    assert {"1008", "1015"} <= got
+    bad = CliRunner().invoke(cli, ["validate", str(folder), "--ofsted-providers", str(folder)])
+    assert bad.exit_code == 2
