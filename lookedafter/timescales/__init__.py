@@ -5,6 +5,10 @@ REFERENCE.md §1 (V1-V7, R1-R4, H1-H2, E1-E2, M1, C1-C2, CP1, CP3, L1, A1, A2, A
 ``rules()`` the rules' metadata; ``Policy`` an authority's local settings beside the statutory
 ones. One module per group of rules; shared machinery in ``base``; day counting in
 ``lookedafter.lib.calendar``.
+
+At national scale pass ``since`` (only occurrences due from that date: a 12-month window is
+several times faster than the whole history) and, when only statuses are counted,
+``reasons=False``. ``evaluate_lazy`` gives the query for callers that add their own steps.
 """
 
 from lookedafter.timescales.base import OUTPUT_SCHEMA, STATUSES, RuleInfo
