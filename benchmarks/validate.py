@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from lookedafter.schema import Dataset
@@ -35,9 +36,11 @@ def make_return(children: int, year: int, seed: int) -> tuple[Dataset, str]:
         from lookedafter.ssda903.extract import for_year
         from lookedafter.synth import SynthConfig, generate
 
-        canonical = generate(SynthConfig(children=children, years=3, seed=seed))
+        config = SynthConfig(children=children, years=3, seed=seed)
+        canonical = generate(config)
         current, last = for_year(canonical, year), for_year(canonical, year - 1)
-        return Dataset(current.tables, current.meta, last), "lookedafter.synth"
+        meta = replace(current.meta, la_code=config.laua)  # the ONS code, for --la-code
+        return Dataset(current.tables, meta, last), "lookedafter.synth"
     except Exception:  # the synthetic authority is not available: use the example return
         from lookedafter.ssda903.example import example_return
 
@@ -53,13 +56,16 @@ def command() -> list[str]:
     return [sys.executable, "-c", "from lookedafter.cli.main import cli; cli()"]
 
 
-def run_once(folder: Path, year: int, out: Path) -> tuple[float, float, float, int]:
+def run_once(
+    folder: Path, year: int, out: Path, extra: list[str]
+) -> tuple[float, float, float, int]:
     """Wall seconds, CPU seconds, peak resident MB and exit code of one ``validate`` process.
 
     The peak is the child's own ``ru_maxrss``; the parent holds no return data, so pages shared
     with it before ``exec`` do not inflate the figure.
     """
     args = [*command(), "validate", str(folder), "--year", str(year), "--out", str(out), "-q"]
+    args += extra
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # noqa: S603
     _, status, usage = os.wait4(proc.pid, 0)
@@ -83,7 +89,7 @@ def main() -> int:
     if args.write is not None:  # in a child process, so the parent stays small (see run_once)
         dataset, source = make_return(args.sizes[0], args.year, args.seed)
         write_return(dataset, args.write)
-        print(f"{dataset['Episodes'].height} {source}")
+        print(f"{dataset['Episodes'].height} {source} {dataset.meta.la_code or '-'}")
         return 0
     work = Path(tempfile.mkdtemp(prefix="validate-bench-"))
     print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
@@ -111,10 +117,11 @@ def main() -> int:
                 capture_output=True,
                 text=True,
             ).stdout.split()
-            episodes, source = int(made[0]), made[1]
+            episodes, source, la_code = int(made[0]), made[1], made[2]
+            extra = ["--la-code", la_code] if la_code != "-" else []
             out = work / f"r{size}.csv"
-            run_once(folder, args.year, out)  # warm the postcode cache and the OS file cache
-            runs = [run_once(folder, args.year, out) for _ in range(args.repeat)]
+            run_once(folder, args.year, out, extra)  # warm the postcode cache and the OS file cache
+            runs = [run_once(folder, args.year, out, extra) for _ in range(args.repeat)]
             seconds = [r[0] for r in runs]
             cpu = min(r[1] for r in runs)
             peak = max(r[2] for r in runs)

@@ -112,6 +112,11 @@ def command(
         raise click.UsageError("an xlsx report needs --out FILE")
     dataset, issues = _read(folder, last, year)
     if la_code:
+        if not registry.is_ons_code(la_code.strip().upper()):
+            raise click.UsageError(
+                f"--la-code {la_code!r} is not an ONS code like E08000003 (the DfE three-digit "
+                "number cannot be matched with postcodes)"
+            )
         meta = dataclasses.replace(dataset.meta, la_code=la_code.strip().upper())
         dataset = Dataset(dataset.tables, meta, dataset.previous)
     chosen = year or dataset.meta.collection_year
@@ -129,6 +134,8 @@ def command(
         except ProviderListError as exc:
             raise click.ClickException(str(exc)) from exc
     districts = [d.strip().upper() for d in la_districts.split(",") if d.strip()]
+    if not all(registry.is_ons_code(d) for d in districts):
+        raise click.UsageError("--la-districts takes ONS district codes like E07000004")
     result = registry.run(dataset, chosen, issues, extra=extra, la_districts=districts)
     rep = report.build(result, chosen, issues, dataset.meta.la_name)
     text = report.write(rep, cast(Literal["csv", "xlsx", "html"], fmt), out)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +27,11 @@ Result: TypeAlias = pl.LazyFrame | Mapping[str, pl.LazyFrame]
 RuleFunc: TypeAlias = Callable[["Context"], Result]
 
 FIRST_YEAR, LAST_YEAR = 2025, 2027  # collection years ending 31 March (2025 = 2024-25)
+
+
+def is_ons_code(code: str) -> bool:
+    """An ONS local authority code such as ``E08000003`` (England or Wales)."""
+    return bool(re.fullmatch(r"[EW]\d{8}", code or ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +138,13 @@ class Context:
 
     @property
     def own_areas(self) -> frozenset[str]:
-        """Area codes that are the authority's own (its code and any districts it covers)."""
+        """ONS area codes that are the authority's own (its code and any districts it covers).
+
+        ``meta.la_code`` counts only when it is an ONS code (``E08000003``): a DfE three-digit
+        authority number cannot be compared with the districts of postcodes.
+        """
         own = set(self.la_districts)
-        if self.la_code:
+        if is_ons_code(self.la_code):
             own.add(self.la_code)
         return frozenset(own)
 

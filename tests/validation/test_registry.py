@@ -181,3 +181,9 @@ def test_neighbours_match_window_expressions_and_skip_undated_rows() -> None:
     )
     assert got.select(sorted(got.columns)).equals(expected.select(sorted(expected.columns)))
     assert got.filter(pl.col("CHILD") == "a")["LS_prev"].to_list() == [None, "C1", None]
+
+
+def test_only_an_ons_code_counts_as_the_authoritys_area() -> None:
+    assert Context(Dataset(meta=Meta(la_code="E08000003")), 2026).own_areas == {"E08000003"}
+    assert Context(Dataset(meta=Meta(la_code="825")), 2026).own_areas == frozenset()
+    assert not Context(Dataset(meta=Meta(la_code="825")), 2026).has("LA")
