@@ -187,10 +187,10 @@ def start_server(
 
 
 def load_test(
-    port: int, people: dict[str, list[dict[str, Any]]], users: int, seconds: float
+    port: int, people: dict[str, list[dict[str, Any]]], users: int, seconds: float, think: float
 ) -> dict[str, list[float]]:
     timings: dict[str, list[float]] = defaultdict(list)
-    errors: dict[str, int] = defaultdict(int)
+    errors: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     lock = threading.Lock()
     stop = time.perf_counter() + seconds
 
@@ -210,8 +210,8 @@ def load_test(
                     if status == 200:
                         timings[name].append(took)
                     else:
-                        errors[name] += 1
-                time.sleep(rnd.uniform(0.05, 0.25))  # a person reads the page
+                        errors[name][status] += 1
+                time.sleep(rnd.uniform(0.5, 1.5) * think)  # a person reads the page
 
     threads = [threading.Thread(target=person, args=(i,)) for i in range(users)]
     for t in threads:
@@ -221,11 +221,11 @@ def load_test(
     for name in ("worklist", "child page", "dashboard"):
         got = sorted(timings[name])
         if not got:
-            print(f"  {name:<11} no successful requests ({errors[name]} errors)")
+            print(f"  {name:<11} no successful requests (errors by status: {dict(errors[name])})")
             continue
         p95 = got[max(0, int(len(got) * 0.95) - 1)]
         print(
-            f"  {name:<11} {len(got):>5} requests, {errors[name]} errors: median "
+            f"  {name:<11} {len(got):>5} requests, errors {dict(errors[name]) or 'none'}: median "
             f"{statistics.median(got) * 1000:6.0f} ms, p95 {p95 * 1000:6.0f} ms, "
             f"max {got[-1] * 1000:6.0f} ms"
         )
@@ -290,6 +290,9 @@ def main() -> None:
     parser.add_argument("--skip-load", action="store_true", help="reuse the loaded database")
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument(
+        "--think", type=float, default=1.0, help="mean seconds a person spends reading a page"
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--port", type=int, default=8765)
@@ -351,10 +354,10 @@ def main() -> None:
         warm = time.perf_counter() - started
         print(f"warm-up (first dashboard and worklists in each worker): {warm:.1f} s")
         print(
-            f"{args.users} concurrent users for {args.seconds:.0f} s "
-            f"({args.workers} gunicorn workers x {args.threads} threads):"
+            f"{args.users} concurrent users for {args.seconds:.0f} s, about {args.think} s "
+            f"reading each page ({args.workers} gunicorn workers x {args.threads} threads):"
         )
-        load_test(args.port, people, args.users, args.seconds)
+        load_test(args.port, people, args.users, args.seconds, args.think)
         ret = args.data / "return-1000"
         if not (ret / "903").exists():
             run(

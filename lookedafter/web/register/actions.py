@@ -350,7 +350,11 @@ def do_apply_return(actor: Actor, upload: Any, version: int) -> dict[str, int]:
         raise ActionRefused("The uploaded files can no longer be read; upload them again.")
     from django.utils import timezone as tz
 
-    diffs = returns.compare(read.dataset, export_dataset(as_of=tz.localdate()), upload.year)
+    diffs = returns.compare(
+        read.dataset,
+        export_dataset(as_of=tz.localdate(), only=returns.NEEDED),
+        upload.year,
+    )
     written = returns.apply(diffs)
     profile = AuthorityProfile.objects.select_for_update().first() or AuthorityProfile()
     profile.epoch += 1

@@ -27,6 +27,9 @@ from lookedafter.web.register.models import (
     SchoolTerm,
 )
 
+# The statuses of occurrences still to be done: what worklists and a child's page show.
+OPEN_STATUSES = ("overdue", "due_soon", "not_yet_due")
+
 
 class EngineUnavailable(RuntimeError):
     """The engine part a page needs is not installed in this build."""
@@ -72,9 +75,10 @@ def epoch() -> int:
 def evaluate_timescales(children: QuerySet[Child], as_of: date) -> pl.DataFrame:
     """``timescales.evaluate`` for these children: one row per child per statutory occurrence.
 
-    Each child's rows are cached under the child's ``version`` (every action bumps it), the
-    register's epoch (a reload or an applied 903 return), the settings and the date, so a
-    worklist only evaluates the children whose records changed since it was last shown.
+    Only the occurrences still open (overdue, due soon, not yet due) are returned: what the
+    pages show. Each child's rows are cached under the child's ``version`` (every action bumps
+    it), the register's epoch (a reload or an applied 903 return), the settings and the date, so
+    a worklist only evaluates the children whose records changed since it was last shown.
     """
     pol = policy()
     stamp = f"ts:{epoch()}:{_fingerprint(pol)}:{as_of.isoformat()}"
@@ -85,7 +89,7 @@ def evaluate_timescales(children: QuerySet[Child], as_of: date) -> pl.DataFrame:
     rows: list[dict[str, Any]] = [r for key in keys.values() if key in found for r in found[key]]
     if missing:
         ds = export_dataset(Child.objects.filter(pk__in=missing), as_of=as_of)
-        frame = evaluate(ds, as_of, pol)
+        frame = evaluate(ds, as_of, pol).filter(pl.col("STATUS").is_in(OPEN_STATUSES))
         by_child: dict[str, list[dict[str, Any]]] = {}
         for row in frame.iter_rows(named=True):
             by_child.setdefault(row["CHILD"], []).append(row)
@@ -97,6 +101,3 @@ def evaluate_timescales(children: QuerySet[Child], as_of: date) -> pl.DataFrame:
         if rows
         else pl.DataFrame(schema=OUTPUT_SCHEMA)
     )
-
-
-OPEN_STATUSES = ("overdue", "due_soon", "not_yet_due")

@@ -24,6 +24,9 @@ from lookedafter.schema.tables import SSDA903_NAMES, TABLES
 from lookedafter.ssda903.extract import for_year
 from lookedafter.web.register.models import HEADER_FIELDS, MODELS, Child, field_name
 
+# The register's tables a comparison reads: the 903 tables (Header is the Child rows).
+NEEDED = SSDA903_NAMES
+
 
 @dataclass
 class TableDiff:
@@ -90,18 +93,6 @@ def summary(diffs: dict[str, TableDiff]) -> dict[str, Any]:
     }
 
 
-def _key_filter(tab_name: str, row: dict[str, Any], pk_of: dict[str, int]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for col in TABLES[tab_name].key:
-        if col == "CHILD":
-            out["child_id"] = pk_of.get(row["CHILD"])
-        elif row[col] is None:
-            out[f"{field_name(col)}__isnull"] = True
-        else:
-            out[field_name(col)] = row[col]
-    return out
-
-
 def _value(value: Any) -> Any:
     if isinstance(value, datetime) and value.tzinfo is None:
         from zoneinfo import ZoneInfo
@@ -152,26 +143,56 @@ def apply(diffs: dict[str, TableDiff]) -> dict[str, int]:
         if name == "Header":
             written[name] = d.added.height + d.changed.height
             continue
-        model = MODELS[name]
-        cols = TABLES[name].column_names
-        for r in d.removed.iter_rows(named=True):
-            model.objects.filter(**_key_filter(name, r, pk_of)).delete()
-        for r in d.changed.iter_rows(named=True):
-            model.objects.filter(**_key_filter(name, r, pk_of)).update(
-                **{field_name(c): _value(r[c]) for c in r["CHANGED"]}
-            )
-        objs = []
-        for r in d.added.iter_rows(named=True):
-            kwargs = {
-                ("child_id" if c == "CHILD" else field_name(c)): (
-                    pk_of.get(r[c]) if c == "CHILD" else _value(r[c])
-                )
-                for c in cols
-            }
-            objs.append(model(**kwargs))
-        model.objects.bulk_create(objs, batch_size=1000)
+        _apply_table(name, d, pk_of)
         written[name] = d.added.height + d.changed.height + d.removed.height
     return written
+
+
+def _keys(name: str, frame: pl.DataFrame) -> list[tuple[Any, ...]]:
+    return list(frame.select(list(TABLES[name].key)).iter_rows())
+
+
+def _apply_table(name: str, d: TableDiff, pk_of: dict[str, int]) -> None:
+    """Deletes, updates and inserts for one table, in bulk."""
+    model = MODELS[name]
+    key = TABLES[name].key
+    touched = set(d.removed["CHILD"].to_list()) | set(d.changed["CHILD"].to_list())
+    lookup = ["child__child" if c == "CHILD" else field_name(c) for c in key]
+    existing: dict[tuple[Any, ...], int] = {}
+    ids = sorted(touched)
+    for start in range(0, len(ids), 1000):
+        rows = model.objects.filter(child__child__in=ids[start : start + 1000]).values_list(
+            "pk", *lookup
+        )
+        existing.update({tuple(r[1:]): r[0] for r in rows})
+    gone = [existing[k] for k in _keys(name, d.removed) if k in existing]
+    for start in range(0, len(gone), 1000):
+        model.objects.filter(pk__in=gone[start : start + 1000]).delete()
+    by_columns: dict[tuple[str, ...], list[Any]] = {}
+    for r in d.changed.iter_rows(named=True):
+        pk = existing.get(tuple(r[c] for c in key))
+        if pk is None:
+            continue
+        cols = tuple(r["CHANGED"])
+        obj = model(pk=pk, **{field_name(c): _value(r[c]) for c in cols})
+        by_columns.setdefault(cols, []).append(obj)
+    for cols, objs in by_columns.items():
+        model.objects.bulk_update(objs, [field_name(c) for c in cols], batch_size=1000)
+    cols_all = TABLES[name].column_names
+    model.objects.bulk_create(
+        [
+            model(
+                **{
+                    ("child_id" if c == "CHILD" else field_name(c)): (
+                        pk_of.get(r[c]) if c == "CHILD" else _value(r[c])
+                    )
+                    for c in cols_all
+                }
+            )
+            for r in d.added.iter_rows(named=True)
+        ],
+        batch_size=1000,
+    )
 
 
 def _all_children(diffs: dict[str, TableDiff]) -> set[str]:

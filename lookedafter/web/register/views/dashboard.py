@@ -26,6 +26,16 @@ def measure_ids() -> list[str]:
     return board.all_ids()
 
 
+def _options(computed: board.Computed) -> dict[str, list[tuple[str, str]]]:
+    """The filters' choices (teams, workers...), kept while the figures are."""
+    key = f"dashboard-options:{computed.key}:{computed.at}"
+    options = cache.get(key)
+    if options is None:
+        options = board.filter_options(computed.results)
+        cache.set(key, options, timeout=6 * 3600)
+    return dict(options)
+
+
 def _filters(request: HttpRequest, options: dict[str, list[tuple[str, str]]]) -> dict[str, str]:
     """The filters asked for, keeping only values that exist (unknown values are ignored)."""
     out = {}
@@ -64,14 +74,21 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     computed = board.results(today)
     res = computed.results
-    options = board.filter_options(res)
+    options = _options(computed)
     filters = _filters(request, options)
     key = f"dashboard:{computed.key}:{computed.at}:{sorted(filters.items())}"
     measures_html = cache.get(key)
     if measures_html is None:
         measures_html = render_to_string(
             "register/_measures.html",
-            {"areas": _areas(res, filters), "query": urlencode(filters)},
+            {
+                "areas": _areas(res, filters),
+                "query": urlencode(filters),
+                "options": options,
+                "filters": filters,
+                "as_of": today,
+                "computed_at": datetime.fromtimestamp(computed.at, tz=UTC),
+            },
         )
         cache.set(key, measures_html, timeout=6 * 3600)
     audit.record(request, request.user, "list", "dashboard", detail={"filters": filters})
@@ -81,10 +98,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "title": "Dashboard",
             "measures_html": measures_html,
-            "options": options,
-            "filters": filters,
-            "as_of": today,
-            "computed_at": datetime.fromtimestamp(computed.at, tz=UTC),
         },
     )
 
@@ -96,8 +109,9 @@ def measure_children(request: HttpRequest, measure: str) -> HttpResponse:
     if measure not in board.all_ids():
         raise Http404("No such measure")
     today = timezone.localdate()
-    res = board.results(today).results
-    options = board.filter_options(res)
+    computed = board.results(today)
+    res = computed.results
+    options = _options(computed)
     filters = _filters(request, options)
     month = request.GET.get("month", "")
     if month and month not in board.months_of(res):

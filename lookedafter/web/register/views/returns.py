@@ -94,7 +94,9 @@ def _receive(request: HttpRequest, files: list, year: int | None) -> ReturnUploa
         upload.summary = {"tables": {}, "children": 0, "total": 0}
     else:
         diffs = returns.compare(
-            read.dataset, export_dataset(as_of=timezone.localdate()), upload.year
+            read.dataset,
+            export_dataset(as_of=timezone.localdate(), only=returns.NEEDED),
+            upload.year,
         )
         upload.status = UploadStatus.PREVIEWED
         upload.summary = returns.summary(diffs)
