@@ -87,3 +87,18 @@ def test_on_postgresql_a_trigger_refuses_update_and_delete(as_: As) -> None:
         ):
             cursor.execute(sql)
     assert AuditEvent.objects.filter(what="child page").exists()
+
+
+def test_views_reach_children_only_through_the_access_module() -> None:
+    """Zulip-style custom check: no view queries Child itself."""
+    from pathlib import Path
+
+    import lookedafter.web.register.views as views
+
+    offenders = [
+        f"{p.name}:{n}"
+        for p in Path(views.__file__).parent.glob("*.py")
+        for n, line in enumerate(p.read_text("utf-8").splitlines(), 1)
+        if "Child.objects" in line
+    ]
+    assert offenders == [], "use access.accessible_children / access_child_by_id"

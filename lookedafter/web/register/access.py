@@ -135,3 +135,13 @@ def require_role(user: User, *roles: str) -> StaffProfile:
     if profile is None or profile.role not in roles:
         raise PermissionDenied("Your role cannot use this page")
     return profile
+
+
+def hidden_restricted(user: User) -> set[str]:
+    """Identifiers of restricted children this user is not named on (to drop from reports)."""
+    visible = accessible_children(user).filter(restricted=True)
+    return set(
+        Child.objects.filter(restricted=True)
+        .exclude(pk__in=visible)
+        .values_list("child", flat=True)
+    )

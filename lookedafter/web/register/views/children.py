@@ -198,7 +198,9 @@ def child_detail(request: HttpRequest, child_id: str) -> HttpResponse:
     due: list[dict[str, Any]] = []
     engine_error = ""
     try:
-        frame = evaluate_timescales(Child.objects.filter(pk=child.pk), today)
+        frame = evaluate_timescales(
+            access.accessible_children(request.user).filter(pk=child.pk), today
+        )
         due = [
             r
             for r in frame.sort("DUE_DATE", nulls_last=True).iter_rows(named=True)

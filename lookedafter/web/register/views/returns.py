@@ -22,7 +22,7 @@ from lookedafter.ssda903.io import read_return, write_return
 from lookedafter.ssda903.structural import issues_frame
 from lookedafter.web.register import access, actions, audit, returns
 from lookedafter.web.register.dataset_io import export_dataset
-from lookedafter.web.register.models import AuditAction, Child, ReturnUpload, Role, UploadStatus
+from lookedafter.web.register.models import AuditAction, ReturnUpload, Role, UploadStatus
 from lookedafter.web.register.views.common import staff_required
 
 MAX_FILES = 20
@@ -169,11 +169,7 @@ def validation_report(request: HttpRequest, year: int) -> HttpResponse:
     result = run(ds, year)
     report = build(result, year, [], canonical.meta.la_name)
     # restricted children stay hidden from people not named on them, even here
-    hidden = set(
-        Child.objects.filter(restricted=True)
-        .exclude(pk__in=access.accessible_children(request.user).filter(restricted=True))
-        .values_list("child", flat=True)
-    )
+    hidden = access.hidden_restricted(request.user)
     flags = report.flags.filter(~pl.col("child").is_in(list(hidden)).fill_null(False))
     by_code = (
         flags.group_by("code", "message")
