@@ -38,3 +38,22 @@ def test_loaddataset_and_exportdataset_commands(db: Any, tmp_path: Any) -> None:
     assert "Episodes" in out.getvalue()
     call_command("exportdataset", str(tmp_path / "out"), stdout=StringIO())
     assert (tmp_path / "out" / "Episodes.parquet").exists()
+
+
+def test_demousers_creates_one_signed_up_person_per_role(db: Any) -> None:
+    from django.contrib.auth import get_user_model
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from lookedafter.web.register.models import ROLES_NEEDING_OTP, Role
+
+    load_dataset(sample_dataset())
+    out = StringIO()
+    call_command("demousers", stdout=out)
+    text = out.getvalue()
+    users = get_user_model().objects.select_related("staff")
+    assert {u.staff.role for u in users} == set(Role.values)
+    sw = users.get(staff__role=Role.SOCIAL_WORKER)
+    assert sw.staff.worker_code in {"SW1", "SW2", "SW9"} and "password" in text
+    for u in users:
+        assert TOTPDevice.objects.filter(user=u).exists() == (u.staff.role in ROLES_NEEDING_OTP)
+    assert text.count("TOTP secret") == len(ROLES_NEEDING_OTP)

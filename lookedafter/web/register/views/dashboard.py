@@ -76,7 +76,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     res = computed.results
     options = _options(computed)
     filters = _filters(request, options)
-    key = f"dashboard:{computed.key}:{computed.at}:{sorted(filters.items())}"
+    key = f"dashboard:{computed.key}:{computed.at}:{urlencode(sorted(filters.items()))}"
     measures_html = cache.get(key)
     if measures_html is None:
         measures_html = render_to_string(
