@@ -51,7 +51,7 @@ def test_demousers_creates_one_signed_up_person_per_role(db: Any) -> None:
     call_command("demousers", stdout=out)
     text = out.getvalue()
     users = get_user_model().objects.select_related("staff")
-    assert {u.staff.role for u in users} == set(Role.values)
+    assert {u.staff.role for u in users} == {value for value, _ in Role.choices}
     sw = users.get(staff__role=Role.SOCIAL_WORKER)
     assert sw.staff.worker_code in {"SW1", "SW2", "SW9"} and "password" in text
     for u in users:
