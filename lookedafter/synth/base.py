@@ -100,3 +100,40 @@ def repeat_index(counts: np.ndarray) -> np.ndarray:
 def text(values: np.ndarray, name: str = "") -> pl.Series:
     """A numpy array of strings (None for missing) as a Polars String column."""
     return pl.Series(name, np.asarray(values, dtype=object).tolist(), dtype=pl.String)
+
+
+# Window helpers for frames sorted by a group column (much cheaper than ``.over``).
+def first_in(by: str = "IX") -> pl.Expr:
+    """True on the first row of each group."""
+    return (pl.col(by) != pl.col(by).shift(1)).fill_null(True)
+
+
+def last_in(by: str = "IX") -> pl.Expr:
+    """True on the last row of each group."""
+    return (pl.col(by) != pl.col(by).shift(-1)).fill_null(True)
+
+
+def prev_in(expr: pl.Expr, by: str = "IX") -> pl.Expr:
+    """The previous row's value within the group (null on the group's first row)."""
+    return pl.when(first_in(by)).then(None).otherwise(expr.shift(1))
+
+
+def next_in(expr: pl.Expr, by: str = "IX") -> pl.Expr:
+    """The next row's value within the group (null on the group's last row)."""
+    return pl.when(last_in(by)).then(None).otherwise(expr.shift(-1))
+
+
+def rank_in(by: str = "IX") -> pl.Expr:
+    """0, 1, 2, ... within each group."""
+    row = pl.int_range(pl.len(), dtype=pl.Int64)
+    return row - pl.when(first_in(by)).then(row).otherwise(None).forward_fill()
+
+
+def group_first(expr: pl.Expr, by: str = "IX") -> pl.Expr:
+    """The group's first value, on every row."""
+    return pl.when(first_in(by)).then(expr).otherwise(None).forward_fill()
+
+
+def group_last(expr: pl.Expr, by: str = "IX") -> pl.Expr:
+    """The group's last value, on every row."""
+    return pl.when(last_in(by)).then(expr).otherwise(None).backward_fill()

@@ -15,7 +15,18 @@ import numpy as np
 import polars as pl
 
 from lookedafter.synth import places
-from lookedafter.synth.base import NULL, OPEN, age_years, day, pick, streams, text
+from lookedafter.synth.base import (
+    NULL,
+    OPEN,
+    age_years,
+    day,
+    next_in,
+    pick,
+    prev_in,
+    rank_in,
+    streams,
+    text,
+)
 from lookedafter.synth.config import SynthConfig
 from lookedafter.synth.people import ADOPT, HOME_LATER, LONG, QUICK, REMAND, SGO, UASC, Children
 
@@ -161,8 +172,8 @@ def _moves(
         days.append(when)
         forced.append(np.full(len(rows), None, dtype=object))
     # home to parents (on a full care order) for the last months before discharge
-    home = ch.planned_end - rng.integers(90, 271, n)
-    sel = (ch.path == HOME_LATER) & (rng.random(n) < 0.45) & (home > c2_day) & (c2_day != OPEN)
+    home = ch.planned_end - rng.integers(120, 451, n)
+    sel = (ch.path == HOME_LATER) & (rng.random(n) < 0.8) & (home > c2_day) & (c2_day != OPEN)
     sel &= (home < stop) & (home > ch.start + 30)
     kids.append(ix[sel])
     days.append(home[sel])
@@ -190,7 +201,7 @@ def _moves(
 def _ends(frame: pl.DataFrame, start: str, end: str, stop: np.ndarray) -> pl.DataFrame:
     """Each row ends where the child's next row starts; the last ends at the child's stop day."""
     last = pl.Series(stop).gather(frame["IX"])
-    return frame.with_columns(pl.col(start).shift(-1).over("IX").fill_null(last).alias(end))
+    return frame.with_columns(next_in(pl.col(start)).fill_null(last).alias(end))
 
 
 def _segments(
@@ -218,7 +229,7 @@ def _segments(
         strategy="backward",
         check_sortedness=False,
     )
-    seg = seg.with_columns(pl.int_range(pl.len()).over("IX").alias("K"))
+    seg = seg.with_columns(rank_in().alias("K"))
     seg = _ends(seg, "DAY", "END", stop)
     ix = seg["IX"].to_numpy()
     when = seg["DAY"].to_numpy()
@@ -275,7 +286,7 @@ def _segments(
     seg = pl.concat([seg, conv]).sort("IX", "DAY")
     seg = _ends(seg.drop("END"), "DAY", "END", stop)
     seg = seg.with_columns(
-        pl.int_range(pl.len()).over("IX").alias("K"),
+        rank_in().alias("K"),
         (~pl.col("SAME_CARER")).cum_sum().alias("CARER"),
     )
     return seg.rename({"DAY": "SEG_START", "END": "SEG_END"})
@@ -351,10 +362,12 @@ def _merge(
         days.join(legal, on=["IX", "DAY"], how="left")
         .join(seg_ev, on=["IX", "DAY"], how="left")
         .with_columns(
-            pl.col("LS").forward_fill().over("IX").alias("LS_NOW"),
-            pl.col("SEG").forward_fill().over("IX").alias("SEG_NOW"),
+            # each child's first day has both a legal status and a placement, so a plain
+            # forward fill never crosses from one child to the next
+            pl.col("LS").forward_fill().alias("LS_NOW"),
+            pl.col("SEG").forward_fill().alias("SEG_NOW"),
         )
-        .with_columns(pl.col("LS_NOW").shift(1).over("IX").alias("LS_BEFORE"))
+        .with_columns(prev_in(pl.col("LS_NOW")).alias("LS_BEFORE"))
         .with_columns(
             (pl.col("LS").is_not_null() & (pl.col("LS_NOW") != pl.col("LS_BEFORE"))).alias(
                 "LS_CHG"
@@ -390,11 +403,11 @@ def _merge(
         pl.int_range(pl.len()).alias("SEG_NOW"), "PLACE", "PLACE_PROVIDER", "URN", "PL_ROW", "CARER"
     )
     ev = ev.join(placed, on="SEG_NOW", how="left", maintain_order="left")
-    nxt = pl.col("RNE").shift(-1).over("IX")
+    nxt = next_in(pl.col("RNE"))
     last = nxt.is_null()
     m = len(ev)
     reasons = text(pick(rng, CHANGE_REASONS[0], CHANGE_REASONS[1], m))
-    next_place = pl.col("PLACE").shift(-1).over("IX")
+    next_place = next_in(pl.col("PLACE"))
     reason = (
         pl.when(nxt.is_in(["T", "U"]))
         .then(pl.lit("PLACE"))

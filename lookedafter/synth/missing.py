@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from lookedafter.synth.base import OPEN, birthday, clock, day, streams
+from lookedafter.synth.base import OPEN, birthday, clock, day, next_in, streams
 from lookedafter.synth.config import SynthConfig
 from lookedafter.synth.people import Children
 
@@ -36,9 +36,7 @@ def build(cfg: SynthConfig, ch: Children, key: pl.DataFrame) -> dict[str, pl.Dat
         .sort("IX", "S")
         .unique(["IX", "S"], keep="first", maintain_order=True)
         .with_columns(
-            pl.min_horizontal(
-                pl.col("S") + pl.col("L"), pl.col("S").shift(-1).over("IX") - 1
-            ).alias("E")
+            pl.min_horizontal(pl.col("S") + pl.col("L"), next_in(pl.col("S")) - 1).alias("E")
         )
         .with_columns(pl.max_horizontal("E", "S").alias("E"))
     )

@@ -103,23 +103,49 @@ def supervision(
     sessions = sessions.with_columns(
         ids("S", np.arange(1, len(sessions) + 1), 7).alias("SESSION_ID")
     )
-    # children discussed: some of the worker's caseload that month
-    alloc = wf.allocations.filter((pl.col("ALLOC_ROLE") == "SW") & (pl.col("END") > lead))
-    month = alloc.with_columns(
-        pl.int_ranges(pl.col("START") // 30, pl.min_horizontal("END", as_of) // 30 + 1).alias(
-            "MONTH"
+    # children discussed: some of the worker's caseload at each session. Sessions sorted by
+    # worker and date are numbered; each allocation covers a run of those numbers.
+    sessions = sessions.sort("WORKER_ID", "DAY").with_columns(pl.int_range(pl.len()).alias("NO"))
+    alloc = wf.allocations.filter((pl.col("ALLOC_ROLE") == "SW") & (pl.col("END") > lead)).select(
+        "IX", "WORKER_ID", "START", "END"
+    )
+    numbered = sessions.select("WORKER_ID", "DAY", "NO")
+    first = alloc.sort("START").join_asof(
+        numbered.sort("DAY"),
+        left_on="START",
+        right_on="DAY",
+        by="WORKER_ID",
+        strategy="forward",
+        check_sortedness=False,
+    )
+    last = (
+        alloc.with_columns((pl.col("END") - 1).alias("LAST"))
+        .sort("LAST")
+        .join_asof(
+            numbered.sort("DAY"),
+            left_on="LAST",
+            right_on="DAY",
+            by="WORKER_ID",
+            strategy="backward",
+            check_sortedness=False,
         )
-    ).explode("MONTH")
-    cases = (
-        sessions.with_columns((pl.col("DAY") // 30).alias("MONTH"))
-        .join(month.select("IX", "WORKER_ID", "START", "END", "MONTH"), on=["WORKER_ID", "MONTH"])
-        .filter((pl.col("START") <= pl.col("DAY")) & (pl.col("END") > pl.col("DAY")))
     )
-    cases = (
-        cases.filter(pl.Series(rng.random(len(cases)) < 0.4))
-        .select("SESSION_ID", "IX")
-        .unique(maintain_order=True)
+    spans = (
+        first.select("IX", "WORKER_ID", "START", pl.col("NO").alias("N0"))
+        .join(
+            last.select("IX", "WORKER_ID", "START", pl.col("NO").alias("N1")),
+            on=["IX", "WORKER_ID", "START"],
+        )
+        .drop_nulls()
+        .filter(pl.col("N1") >= pl.col("N0"))
+        .sort("IX", "START")
     )
+    cases = spans.select("IX", pl.int_ranges("N0", pl.col("N1") + 1).alias("NO")).explode("NO")
+    cases = cases.filter(pl.Series(rng.random(len(cases)) < 0.4))
+    cases = cases.join(sessions.select("NO", "SESSION_ID"), on="NO", how="left").select(
+        "SESSION_ID", "IX"
+    )
+    sessions = sessions.sort("SESSION_ID").drop("NO")
     return sessions, cases
 
 
@@ -190,7 +216,7 @@ def audits(
     r = cfg.rates
     stop = _stop(ch, as_of)
     in_care = int(((ch.start <= as_of) & (ch.end > as_of)).sum())
-    per_month = max(2, round(in_care * 0.02 / max(r.cic_audit_share, 0.05)))
+    per_month = max(2, round(in_care * 0.004 / max(r.cic_audit_share, 0.05)))
     months = np.arange(lo, as_of, 30)
     n = per_month * len(months)
     when = np.repeat(months, per_month) + rng.integers(0, 30, n)
@@ -367,46 +393,46 @@ def referrals(cfg: SynthConfig, ch: Children, rng: np.random.Generator) -> pl.Da
     return pl.concat(frames)
 
 
+DOC_KINDS = ("PLACEMENT_PLAN", "CHRONOLOGY", "ASSESSMENT", "CASE_SUMMARY")
+
+
 def documents(
     cfg: SynthConfig, segments: pl.DataFrame, rev: pl.DataFrame, rng: np.random.Generator
 ) -> pl.DataFrame:
+    """A placement plan for each new placement; chronology and assessment updated after it (or
+    not, at the preset's rate); a case summary refreshed before most reviews."""
     as_of = day(cfg.as_of)
     lead = day(cfg.window_start) - LEAD
     moves = segments.filter((pl.col("SEG_START") >= lead) & ~pl.col("SAME_CARER"))
     n = len(moves)
     s = moves["SEG_START"].to_numpy()
     ix = moves["IX"].to_numpy()
-    frames = [
-        pl.DataFrame({"IX": ix, "KIND": ["PLACEMENT_PLAN"] * n, "DAY": s + rng.integers(0, 8, n)})
-    ]
-    for kind in ("CHRONOLOGY", "ASSESSMENT"):
+    parts_ix, parts_kind, parts_day = (
+        [ix],
+        [np.zeros(n, dtype=np.int8)],
+        [s + rng.integers(0, 8, n)],
+    )
+    for code in (1, 2):
         keep = rng.random(n) >= cfg.rates.docs_not_updated
-        frames.append(
-            pl.DataFrame(
-                {
-                    "IX": ix[keep],
-                    "KIND": [kind] * int(keep.sum()),
-                    "DAY": s[keep] + rng.integers(1, 25, int(keep.sum())),
-                }
-            )
-        )
+        k = int(keep.sum())
+        parts_ix.append(ix[keep])
+        parts_kind.append(np.full(k, code, dtype=np.int8))
+        parts_day.append(s[keep] + rng.integers(1, 25, k))
     rv = rev.filter(pl.col("DAY") >= lead)
     keep = rng.random(len(rv)) < 0.7
-    frames.append(
-        pl.DataFrame(
-            {
-                "IX": rv["IX"].to_numpy()[keep],
-                "KIND": ["CASE_SUMMARY"] * int(keep.sum()),
-                "DAY": rv["DAY"].to_numpy()[keep] - 2,
-            }
-        )
-    )
-    out = (
-        pl.concat(frames)
-        .with_columns(pl.col("KIND").cast(pl.String))
-        .filter(pl.col("DAY") <= as_of)
-    )
-    return out.unique(["IX", "KIND", "DAY"], keep="first", maintain_order=True)
+    parts_ix.append(rv["IX"].to_numpy()[keep])
+    parts_kind.append(np.full(int(keep.sum()), 3, dtype=np.int8))
+    parts_day.append(rv["DAY"].to_numpy()[keep] - 2)
+    out = pl.DataFrame(
+        {
+            "IX": np.concatenate(parts_ix),
+            "CODE": np.concatenate(parts_kind),
+            "DAY": np.concatenate(parts_day),
+        }
+    ).filter(pl.col("DAY") <= as_of)
+    out = out.unique(["IX", "CODE", "DAY"], keep="first", maintain_order=True)
+    names = pl.Series(DOC_KINDS, dtype=pl.String)
+    return out.with_columns(names.gather(out["CODE"]).alias("KIND")).drop("CODE")
 
 
 def build(

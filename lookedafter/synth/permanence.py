@@ -9,7 +9,7 @@ from datetime import date
 import numpy as np
 import polars as pl
 
-from lookedafter.synth.base import NULL, OPEN, day, pick, streams, text
+from lookedafter.synth.base import NULL, OPEN, day, pick, prev_in, streams, text
 from lookedafter.synth.config import SynthConfig
 from lookedafter.synth.episodes import Timeline
 from lookedafter.synth.people import ADOPT, HOME_LATER, LONG, QUICK, REMAND, SGO, UASC, Children
@@ -87,7 +87,7 @@ def long_term(
     lead = day(cfg.window_start) - 400
     seg = tl.segments
     ltf = seg.filter(pl.col("PLACE").is_in(["U1", "U4"]) & (pl.col("SEG_END") > lead))
-    ltf = ltf.filter(pl.col("PLACE") != pl.col("PLACE").shift(1).over("IX").fill_null(""))
+    ltf = ltf.filter(pl.col("PLACE") != prev_in(pl.col("PLACE")).fill_null(""))
     m = len(ltf)
     matched = rng.random(m) >= cfg.rates.ltf_unmatched
     when = ltf["SEG_START"].to_numpy() + np.where(

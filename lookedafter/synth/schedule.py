@@ -323,7 +323,8 @@ def build(
     rng = streams(cfg.seed, "schedule")
     as_of = day(cfg.as_of)
     out: dict[str, pl.DataFrame] = {}
-    rev = reviews(cfg, ch, rng).filter(pl.col("DAY") <= as_of)
+    lead = day(cfg.window_start) - LEAD_IN
+    rev = reviews(cfg, ch, rng).filter(pl.col("DAY").is_between(lead, as_of))
     out["Reviews"] = _dates(
         rev.join(key, on="IX", how="left", maintain_order="left"), {"DAY": "REVIEW"}
     ).select("CHILD", "DOB", "REVIEW", "REVIEW_CODE")

@@ -14,7 +14,20 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
-from lookedafter.synth.base import NULL, OPEN, day, ids, pick, streams, text
+from lookedafter.synth.base import (
+    NULL,
+    OPEN,
+    day,
+    first_in,
+    group_first,
+    group_last,
+    ids,
+    last_in,
+    next_in,
+    pick,
+    streams,
+    text,
+)
 from lookedafter.synth.config import SynthConfig
 from lookedafter.synth.names import staff_names
 from lookedafter.synth.people import Children
@@ -180,7 +193,7 @@ def _occupants(
 def _gaps(occupancy: pl.DataFrame, posts: pl.DataFrame, t0: int) -> pl.DataFrame:
     """Stretches when a post has nobody in it (held by the fallback post meanwhile)."""
     o = occupancy.sort("POST", "O_START")
-    prev_end = pl.col("O_END").cum_max().shift(1).over("POST")
+    prev_end = pl.col("O_END").cum_max().shift(1).over("POST")  # small frame
     gaps = o.with_columns(prev_end.alias("PREV")).filter(
         pl.col("PREV").is_not_null() & (pl.col("O_START") > pl.col("PREV"))
     )
@@ -239,37 +252,26 @@ def _resolve(assign: pl.DataFrame, occupancy: pl.DataFrame, gaps: pl.DataFrame) 
         if todo.is_empty():
             break
     out = pl.concat(pieces).filter(pl.col("END") > pl.col("START")).sort("IX", "START")
-    # consecutive pieces with the same worker are one allocation
-    new = (pl.col("WORKER_ID") != pl.col("WORKER_ID").shift(1).over("IX")) | (
-        pl.col("START") != pl.col("END").shift(1).over("IX")
-    )
-    out = out.with_columns(new.fill_null(True).cum_sum().alias("RUN"))
-    out = (
-        out.group_by("RUN", maintain_order=True)
-        .agg(
-            pl.col("IX").first(),
-            pl.col("WORKER_ID").first(),
-            pl.col("START").first(),
-            pl.col("END").last(),
-            pl.col("REASON").first(),
-        )
-        .drop("RUN")
-    )
+    out = _runs(out)
     # a cover of a day or two is not recorded as a change of worker: the neighbours absorb it
-    first_start = pl.col("START").min().over("IX")
-    last_end = pl.col("END").max().over("IX")
-    out = out.with_columns(first_start.alias("_F"), last_end.alias("_L"))
-    out = out.filter((pl.col("END") - pl.col("START") >= 3) | (pl.len().over("IX") == 1))
     out = out.with_columns(
-        pl.when(pl.int_range(pl.len()).over("IX") == 0)
-        .then(pl.col("_F"))
-        .otherwise(pl.col("START"))
-        .alias("START"),
-    ).with_columns(pl.col("START").shift(-1).over("IX").fill_null(pl.col("_L")).alias("END"))
-    new = (pl.col("WORKER_ID") != pl.col("WORKER_ID").shift(1).over("IX")).fill_null(True)
-    out = out.with_columns(new.cum_sum().alias("RUN"))
+        group_first(pl.col("START")).alias("_F"), group_last(pl.col("END")).alias("_L")
+    )
+    only = first_in() & last_in()
+    out = out.filter((pl.col("END") - pl.col("START") >= 3) | only)
+    out = out.with_columns(
+        pl.when(first_in()).then(pl.col("_F")).otherwise(pl.col("START")).alias("START")
+    ).with_columns(next_in(pl.col("START")).fill_null(pl.col("_L")).alias("END"))
+    return _runs(out.drop("_F", "_L"))
+
+
+def _runs(frame: pl.DataFrame) -> pl.DataFrame:
+    """Consecutive pieces with the same worker (sorted by child and start) as one allocation."""
+    new = first_in() | (pl.col("WORKER_ID") != pl.col("WORKER_ID").shift(1))
+    new = new | (pl.col("START") != pl.col("END").shift(1))
+    runs = frame.with_columns(new.cum_sum().alias("RUN"))
     return (
-        out.group_by("RUN", maintain_order=True)
+        runs.group_by("RUN", maintain_order=True)
         .agg(
             pl.col("IX").first(),
             pl.col("WORKER_ID").first(),
@@ -402,7 +404,7 @@ def _allocate(
     ).sort("IX", "A_START")
     stop_s = pl.Series(stop.astype(np.int64))
     assign = assign.with_columns(
-        pl.col("A_START").shift(-1).over("IX").fill_null(stop_s.gather(assign["IX"])).alias("A_END")
+        next_in(pl.col("A_START")).fill_null(stop_s.gather(assign["IX"])).alias("A_END")
     ).filter(pl.col("A_END") > pl.col("A_START"))
     occ_small = occ.select("POST", "WORKER_ID", "O_START", "O_END")
     sw_alloc = _resolve(assign, occ_small, gaps).with_columns(pl.lit("SW").alias("ALLOC_ROLE"))
