@@ -13,4 +13,12 @@ NOT_IMPLEMENTED: dict[str, str] = {
         "lookedafter reads the CSV files, whose header has no UASC column (UASC status comes "
         "from the UASC file, checked by its own rules), so there is nothing to check."
     ),
+    "411": (
+        "Checks that the placement location (in or out of the authority) agrees with the "
+        "authority of placement. The CSV files carry neither field: lookedafter derives both "
+        "from the placement postcode (derive.py: PL_LA is the postcode's ONS district, "
+        "PL_LOCATION is IN exactly when that district is one of the authority's own areas, "
+        "given by --la-code and --la-districts, so a county's districts count as its own), "
+        "so the two cannot disagree."
+    ),
 }
