@@ -105,6 +105,11 @@ OUTPUT_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
+def materialise(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """Compute a sub-query now, so that several later uses do not each recompute it."""
+    return frame.collect(engine=ENGINE).lazy()
+
+
 def same_as_previous(*keys: str) -> pl.Expr:
     """True where a row has the same ``keys`` as the row before (frame sorted by the keys).
 

@@ -138,12 +138,21 @@ def _reviews(ctx: Context) -> pl.LazyFrame:
             .otherwise(pl.lit(value("rha_months"), dtype=pl.Int64))
         )
 
+    def due(get: str) -> pl.Expr:
+        value = pol.statutory_value if get == "stat" else pol.value
+        day = pl.col("HEALTH_DATE")
+        return (
+            pl.when(under5)
+            .then(ctx.cal.add_months_expr(day, value("rha_under5_months") or 0))
+            .otherwise(ctx.cal.add_months_expr(day, value("rha_months") or 0))
+        )
+
     return events.select(
         "CHILD",
         RULE=pl.lit("H2"),
         CLOCK_START="HEALTH_DATE",
-        DUE_DATE=ctx.cal.add_months_expr(pl.col("HEALTH_DATE"), months("local")),
-        STATUTORY_DUE_DATE=ctx.cal.add_months_expr(pl.col("HEALTH_DATE"), months("stat")),
+        DUE_DATE=due("local"),
+        STATUTORY_DUE_DATE=due("stat"),
         DONE_DATE="DONE_DATE",
         LAPSE_DATE="END",
         LAPSE_WHAT=pl.lit("the child left care"),

@@ -34,6 +34,7 @@ from lookedafter.timescales.base import (
     conform,
     dmy,
     interval_text,
+    materialise,
     same_as_previous,
 )
 
@@ -174,12 +175,11 @@ def _segments(ctx: Context) -> pl.LazyFrame:
         [seg.select("CHILD", "PLACEMENT", "SEG_START", "REGIME", "FROM_EPISODE"), approved]
     )
     return (
-        seg.sort("CHILD", "PLACEMENT", "SEG_START", "FROM_EPISODE")
-        .unique(["CHILD", "PLACEMENT", "SEG_START"], keep="last", maintain_order=True)
+        # placement numbers are unique across children: they alone order the segments
+        seg.sort("PLACEMENT", "SEG_START", "FROM_EPISODE")
+        .filter(~same_as_previous("PLACEMENT", "SEG_START").shift(-1).fill_null(False))
         .with_columns(
-            PREV_REGIME=pl.when(same_as_previous("CHILD", "PLACEMENT")).then(
-                pl.col("REGIME").shift(1)
-            )
+            PREV_REGIME=pl.when(same_as_previous("PLACEMENT")).then(pl.col("REGIME").shift(1))
         )
     )
 
@@ -246,10 +246,13 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
         )
         .select("CHILD", "PLACEMENT", "FR")
     )
-    placements = placements.join(first_review, on=["CHILD", "PLACEMENT"], how="left").with_columns(
-        ANNIV=ctx.cal.add_months_expr(pl.col("P_START"), 12)
+    # each is read several times below: computed once here
+    placements = materialise(
+        placements.join(first_review, on=["CHILD", "PLACEMENT"], how="left").with_columns(
+            ANNIV=ctx.cal.add_months_expr(pl.col("P_START"), 12)
+        )
     )
-    segments = _segments(ctx)
+    segments = materialise(_segments(ctx))
 
     visits = (
         _visits(ctx)
@@ -268,6 +271,7 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
         )
         .select("CHILD", "PLACEMENT", "VISIT_DATE")
     )
+    visits = materialise(visits)
     starts = placements.select("CHILD", "PLACEMENT", DATE="P_START", KIND=pl.lit("start"))
     orders = (
         segments.join(placements.select("CHILD", "PLACEMENT", "P_START"), on=["CHILD", "PLACEMENT"])
@@ -365,11 +369,13 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
         )
 
     def due(get: str) -> pl.Expr:
-        m, d = months(get), days(get)
+        value = pol.statutory_value if get == "stat" else pol.value
+        ltf = value("long_term_fostering_visit_months") or value("long_term_visit_months") or 0
+        # a constant month count: offset by a literal (a per-row month expression is slow)
         return (
-            pl.when(m.is_not_null())
-            .then(ctx.cal.add_months_expr(pl.col("DATE"), m))
-            .otherwise(ctx.cal.add_days_expr(pl.col("DATE"), d))
+            pl.when(months(get).is_not_null())
+            .then(ctx.cal.add_months_expr(pl.col("DATE"), ltf))
+            .otherwise(ctx.cal.add_days_expr(pl.col("DATE"), days(get)))
         )
 
     gap = interval_text(days=days("local"))
