@@ -18,6 +18,7 @@ from lookedafter.lib.calendar import (
     age_expr,
     age_on,
     check_terms,
+    dates,
     england_bank_holidays,
     read_terms,
 )
@@ -165,3 +166,16 @@ def test_expression_forms_agree_with_the_scalar_ones(starts: list[date], n: int)
     assert got["counted"].to_list() == [
         DEFAULT.working_days_between(d, d + timedelta(days=n)) for d in starts
     ]
+
+
+def test_remaining_helpers() -> None:
+    assert dates(["2025-01-02", "2024-02-29"]) == [D(2025, 1, 2), D(2024, 2, 29)]
+    # strictly the next working day's date at the hour (the older helper)
+    assert DEFAULT.next_working_day_at(at(2025, 12, 24, 3), 9) == at(2025, 12, 29, 9)
+    # backwards and negative counts
+    assert DEFAULT.add_working_days(D(2025, 1, 2), -1) == D(2024, 12, 31)
+    assert DEFAULT.working_days_between(D(2025, 1, 2), D(2024, 12, 31)) == -1
+    # a closure day on a Saturday changes nothing
+    sat = DEFAULT.with_closure_days([D(2025, 1, 4)])
+    assert D(2025, 1, 4) not in sat.non_working
+    assert DEFAULT.term_containing_or_after(D(2040, 1, 1)) is None
