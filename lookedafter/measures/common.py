@@ -53,12 +53,17 @@ def overdue_at(ctx: Context, rules: tuple[str, ...], chain: bool = True) -> pl.L
     its due date and not done by then. ``CHILD, N_OVERDUE, DUE_NOW, DUE_RULE``."""
     d = pl.lit(ctx.as_of)
     keys = ["CHILD"] if chain else ["CHILD", "RULE"]
+    # One sortable number per occurrence (clock start, then due date, then occurrence number):
+    # the latest is the row holding its child's maximum, found without sorting.
+    order = (
+        pl.col("CLOCK_START").cast(pl.Int64) * 100_000
+        + pl.col("DUE_DATE").cast(pl.Int64).fill_null(0)
+    ) * 10_000 + pl.col("OCCURRENCE").cast(pl.Int64).fill_null(0)
     current = (
         ctx.due_by(rules)
         .filter(pl.col("CLOCK_START") <= d)
-        .sort("CHILD", "CLOCK_START", "DUE_DATE", "OCCURRENCE")
-        .group_by(keys)
-        .agg(pl.all().exclude(keys).last())
+        .with_columns(order.alias("_ORDER"))
+        .filter(pl.col("_ORDER") == pl.col("_ORDER").max().over(keys))
     )
     late = (pl.col("DUE_DATE") < d) & (pl.col("DONE_DATE").is_null() | (pl.col("DONE_DATE") > d))
     return (

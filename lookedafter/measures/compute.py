@@ -12,7 +12,7 @@ import polars as pl
 
 from lookedafter.lib.calendar import Calendar
 from lookedafter.measures.context import Context, Settings, TimescalesUnavailable
-from lookedafter.measures.registry import Measure, all_measures, get
+from lookedafter.measures.registry import ENGINE, Measure, all_measures, get
 from lookedafter.schema import Dataset
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def compute(
     names = list(lazy)
     trend_names = [(k, i) for k, frames in trend_lazy.items() for i in range(len(frames))]
     collected = pl.collect_all(
-        [lazy[n] for n in names] + [trend_lazy[k][i] for k, i in trend_names]
+        [lazy[n] for n in names] + [trend_lazy[k][i] for k, i in trend_names], engine=ENGINE
     )
     frames = dict(zip(names, collected[: len(names)], strict=True))
     trends: dict[str, pl.DataFrame] = {}

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from lookedafter.lib.calendar import DEFAULT, Calendar, add_months, age_expr
+from lookedafter.measures.registry import ENGINE
 from lookedafter.schema import Dataset
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ NEW_CARER_RNE = ("S", "P", "B")
 TEMPORARY_PLACE = ("T0", "T1", "T2", "T3", "T4")
 # Roles that are registered social work posts (the DfE workforce census counts these).
 SOCIAL_WORK_ROLES = ("SW", "TM", "SM", "HOS", "IRO")
+TIMESCALE_MONTHS = 36  # how far back the timescale engine's occurrences are asked for
 AGE_BANDS = ("Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over")
 
 
@@ -76,6 +78,7 @@ class Context:
         self._shared = _shared or _Shared()
         if timescales is not None:
             self._shared.cache["timescales"] = timescales.lazy()
+            self._shared.cache.pop("timescales/by_rule", None)
         self._cache: dict[str, pl.LazyFrame] = {}
 
     # ---- dates -------------------------------------------------------------------------------
@@ -123,7 +126,7 @@ class Context:
         cache = self._shared.cache
         if key not in cache:
             # Materialised once: every measure and every month end reads the same rows.
-            cache[key] = build().collect().lazy()
+            cache[key] = build().collect(engine=ENGINE).lazy()
         frame: pl.LazyFrame = cache[key]
         return frame
 
@@ -170,7 +173,9 @@ class Context:
                 (pl.col("DECOM") <= d) & (pl.col("DEC").is_null() | (pl.col("DEC") > d))
             )
             cur = cur.sort("CHILD", "DECOM").unique("CHILD", keep="last", maintain_order=True)
-            self._cache["in_care"] = cur.join(self.ages(), on="CHILD", how="left").collect().lazy()
+            self._cache["in_care"] = (
+                cur.join(self.ages(), on="CHILD", how="left").collect(engine=ENGINE).lazy()
+            )
         return self._cache["in_care"]
 
     def looked_after_between(self, start: date, end: date) -> pl.LazyFrame:
@@ -206,7 +211,7 @@ class Context:
                 .select("CHILD", "DOB")
                 .unique("CHILD", keep="last")
                 .with_columns(age.alias("AGE"), band.alias("AGE_BAND"))
-                .collect()
+                .collect(engine=ENGINE)
                 .lazy()
             )
         return self._cache["ages"]
@@ -283,7 +288,7 @@ class Context:
                 .select("CHILD", "AGE_BAND")
                 .join(place, on="CHILD", how="full", coalesce=True)
                 .join(worker, on="CHILD", how="full", coalesce=True)
-                .collect()
+                .collect(engine=ENGINE)
                 .lazy()
             )
         return self._cache["dimension"]
@@ -303,24 +308,45 @@ class Context:
     # ---- the timescale engine ----------------------------------------------------------------
     def timescales(self) -> pl.LazyFrame:
         """``lookedafter.timescales.evaluate`` at the original reference date, computed once."""
-
-        def build() -> pl.LazyFrame:
+        if "timescales" not in self._shared.cache:
             try:
                 from lookedafter.timescales import evaluate
+                from lookedafter.timescales.engine import GROUPS
             except ImportError as exc:
                 raise TimescalesUnavailable(
                     f"the timescale engine is not available: {exc}"
                 ) from exc
-            frame: pl.DataFrame = evaluate(self.ds, self.as_of, self.policy)
-            return frame.lazy()
-
-        return self._shared_frame("timescales", build)
+            # Measures look back at most 36 months (adoption A1/A2/A10 are 3-year figures, and an
+            # adoption may come long after its due date, so that group is evaluated in full).
+            groups = [g.rules[0].group for g in GROUPS]
+            recent = tuple(g for g in groups if g != "adoption")
+            since = add_months(self.as_of, -TIMESCALE_MONTHS)
+            parts = [
+                evaluate(self.ds, self.as_of, self.policy, only=recent, since=since),
+                evaluate(self.ds, self.as_of, self.policy, only=("adoption",)),
+            ]
+            self._shared.cache["timescales"] = pl.concat(parts).lazy()
+        frame: pl.LazyFrame = self._shared.cache["timescales"]
+        return frame
 
     def due_by(self, rules: tuple[str, ...]) -> pl.LazyFrame:
-        """The timescale engine's occurrences of these rules that apply to the child."""
-        return self.timescales().filter(
-            pl.col("RULE").is_in(rules) & (pl.col("STATUS") != "not_applicable")
-        )
+        """The timescale engine's occurrences of these rules that apply to the child, sorted by
+        child and clock start. The engine's output is split by rule once, so a measure reads
+        only its own rules' rows."""
+        cache = self._shared.cache
+        if "timescales/by_rule" not in cache:
+            parts = (
+                self.timescales()
+                .filter(pl.col("STATUS") != "not_applicable")
+                .sort("CHILD", "CLOCK_START", "DUE_DATE", "OCCURRENCE")
+                .collect(engine=ENGINE)
+                .partition_by("RULE", as_dict=True)
+            )
+            cache["timescales/by_rule"] = {str(k[0]): v.lazy() for k, v in parts.items()}
+        by_rule: dict[str, pl.LazyFrame] = cache["timescales/by_rule"]
+        empty = self.timescales().clear()
+        frames = [by_rule[r] for r in rules if r in by_rule]
+        return pl.concat(frames) if frames else empty
 
     def la_districts(self) -> pl.LazyFrame:
         """``PL_LA`` codes of the authority's own area (setting, else the district where most
@@ -364,6 +390,6 @@ class Context:
             from lookedafter.lib.postcodes import with_distance
 
             starts = self.episodes().filter(pl.col("NEW_PLACEMENT") & self.in_window("DECOM"))
-            return with_distance(starts.collect()).lazy()
+            return with_distance(starts.collect(engine=ENGINE)).lazy()
 
         return self._shared_frame(f"placements/{self.as_of}", build)

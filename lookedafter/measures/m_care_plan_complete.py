@@ -33,13 +33,15 @@ def frame(ctx: Context) -> pl.LazyFrame:
         .sort("CHILD", "PLAN_START")
         .group_by("CHILD")
         .agg(pl.col("PLAN_START").last(), pl.col("SECTIONS_COMPLETE").last())
+        .with_columns(pl.col("SECTIONS_COMPLETE").fill_null("").str.split(";").alias("_DONE"))
         .with_columns(
-            pl.lit(required)
-            .list.set_difference(pl.col("SECTIONS_COMPLETE").fill_null("").str.split(";"))
-            .list.sort()
-            .list.join(";")
-            .alias("MISSING_SECTIONS")
+            pl.concat_str(
+                [pl.when(~pl.col("_DONE").list.contains(c)).then(pl.lit(c)) for c in required],
+                separator=";",
+                ignore_nulls=True,
+            ).alias("MISSING_SECTIONS")
         )
+        .drop("_DONE")
     )
     population = (
         ctx.in_care()

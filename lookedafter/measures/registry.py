@@ -35,6 +35,9 @@ if TYPE_CHECKING:  # avoids an import cycle
     from lookedafter.measures.context import Context
 
 MeasureFunc: TypeAlias = Callable[["Context"], pl.LazyFrame]
+# Polars' streaming engine runs the business-day functions (working-day counts) many times
+# slower than the in-memory one on the same rows, so every measure query is collected in memory.
+ENGINE: Literal["in-memory"] = "in-memory"
 
 # Breakdown name (as used by ``compute(by=...)`` and the CLI) -> frame column.
 BREAKDOWNS: dict[str, str] = {
