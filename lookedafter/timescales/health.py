@@ -92,6 +92,8 @@ def _reviews(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
     per = (
         ctx.periods.filter(~pl.col("SHORT_BREAK"))
+        # an assessment in the 3 months before care began starts the chain (if the child was
+        # in care then too, the earlier period ended within 3 months of it: nothing is lost)
         .with_columns(FROM=_window_start(ctx, "iha_prior_months"))
         .select("CHILD", "PERIOD", "FROM", "END", "DOB")
     )
