@@ -59,12 +59,11 @@ def overdue_at(ctx: Context, rules: tuple[str, ...], chain: bool = True) -> pl.L
         pl.col("CLOCK_START").cast(pl.Int64) * 100_000
         + pl.col("DUE_DATE").cast(pl.Int64).fill_null(0)
     ) * 10_000 + pl.col("OCCURRENCE").cast(pl.Int64).fill_null(0)
-    current = (
-        ctx.due_by(rules)
-        .filter(pl.col("CLOCK_START") <= d)
-        .with_columns(order.alias("_ORDER"))
-        .filter(pl.col("_ORDER") == pl.col("_ORDER").max().over(keys))
+    started = (
+        ctx.due_by(rules).filter(pl.col("CLOCK_START") <= d).with_columns(order.alias("_ORDER"))
     )
+    latest = started.group_by(keys).agg(pl.col("_ORDER").max())
+    current = started.join(latest, on=[*keys, "_ORDER"], how="semi")
     late = (pl.col("DUE_DATE") < d) & (pl.col("DONE_DATE").is_null() | (pl.col("DONE_DATE") > d))
     return (
         current.with_columns(late.alias("_LATE"))

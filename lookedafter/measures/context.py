@@ -137,30 +137,34 @@ class Context:
         carers) and ``NEW_PLACEMENT`` (the episode starts a placement)."""
 
         def build() -> pl.LazyFrame:
+            # Sorted by child and start, every child's first episode starts a period, so a plain
+            # forward fill never carries a date from one child to the next (and is far cheaper
+            # than a window over each child).
             eps = self.table("Episodes").sort("CHILD", "DECOM")
-            prev_dec = pl.col("DEC").shift(1).over("CHILD")
-            first = pl.col("CHILD") != pl.col("CHILD").shift(1)
+            first = (pl.col("CHILD") != pl.col("CHILD").shift(1)).fill_null(True)
+            prev_dec = pl.when(first).then(None).otherwise(pl.col("DEC").shift(1))
             new_period = (
-                first.fill_null(True)
-                | (pl.col("RNE") == "S")
-                | prev_dec.is_null()
-                | (pl.col("DECOM") != prev_dec)
+                first | (pl.col("RNE") == "S") | prev_dec.is_null() | (pl.col("DECOM") != prev_dec)
             )
             temporary = pl.col("PLACE").is_in(TEMPORARY_PLACE).fill_null(False)
             new_place = new_period | (pl.col("RNE").is_in(NEW_PLACEMENT_RNE) & ~temporary)
             new_carer = new_period | (pl.col("RNE").is_in(NEW_CARER_RNE) & ~temporary)
 
             def start_of(flag: pl.Expr) -> pl.Expr:
-                return (
-                    pl.when(flag).then(pl.col("DECOM")).otherwise(None).forward_fill().over("CHILD")
-                )
+                return pl.when(flag).then(pl.col("DECOM")).otherwise(None).forward_fill()
 
-            return eps.with_columns(
-                new_period.alias("NEW_PERIOD"), new_place.alias("NEW_PLACEMENT")
-            ).with_columns(
-                start_of(pl.col("NEW_PERIOD")).alias("PERIOD_START"),
-                start_of(pl.col("NEW_PLACEMENT")).alias("PLACEMENT_START"),
-                start_of(new_carer).alias("CARER_START"),
+            return (
+                eps.with_columns(
+                    new_period.fill_null(True).alias("NEW_PERIOD"),
+                    new_place.fill_null(True).alias("NEW_PLACEMENT"),
+                    new_carer.fill_null(True).alias("_NEW_CARER"),
+                )
+                .with_columns(
+                    start_of(pl.col("NEW_PERIOD")).alias("PERIOD_START"),
+                    start_of(pl.col("NEW_PLACEMENT")).alias("PLACEMENT_START"),
+                    start_of(pl.col("_NEW_CARER")).alias("CARER_START"),
+                )
+                .drop("_NEW_CARER")
             )
 
         return self._shared_frame("episodes", build)
@@ -330,15 +334,13 @@ class Context:
         return frame
 
     def due_by(self, rules: tuple[str, ...]) -> pl.LazyFrame:
-        """The timescale engine's occurrences of these rules that apply to the child, sorted by
-        child and clock start. The engine's output is split by rule once, so a measure reads
-        only its own rules' rows."""
+        """The timescale engine's occurrences of these rules that apply to the child. The
+        engine's output is split by rule once, so a measure reads only its own rules' rows."""
         cache = self._shared.cache
         if "timescales/by_rule" not in cache:
             parts = (
                 self.timescales()
                 .filter(pl.col("STATUS") != "not_applicable")
-                .sort("CHILD", "CLOCK_START", "DUE_DATE", "OCCURRENCE")
                 .collect(engine=ENGINE)
                 .partition_by("RULE", as_dict=True)
             )
