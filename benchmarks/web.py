@@ -129,17 +129,21 @@ class Browser:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
 
     def get(self, path: str) -> tuple[int, float]:
-        started = time.perf_counter()
-        try:
-            self.conn.request("GET", path, headers={"Cookie": self.cookie})
-            response = self.conn.getresponse()
-            response.read()
-            status = response.status
-        except (OSError, http.client.HTTPException):
-            self.conn.close()
-            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
-            status = 0
-        return status, time.perf_counter() - started
+        """Status and seconds; a kept-alive connection the server has closed is reopened and
+        the request sent again (as a browser does), timing the second attempt."""
+        for attempt in (1, 2):
+            started = time.perf_counter()
+            try:
+                self.conn.request("GET", path, headers={"Cookie": self.cookie})
+                response = self.conn.getresponse()
+                response.read()
+                return response.status, time.perf_counter() - started
+            except (OSError, http.client.HTTPException):
+                self.conn.close()
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+                if attempt == 2:
+                    return 0, time.perf_counter() - started
+        return 0, 0.0
 
     def post(self, path: str, body: bytes, content_type: str) -> tuple[int, float, str]:
         csrf = secrets.token_hex(16)
@@ -170,6 +174,8 @@ def start_server(
         str(threads),
         "--timeout",
         "600",
+        "--keep-alive",
+        "30",
         "--log-level",
         "warning",
     ]

@@ -54,10 +54,18 @@ def authority_calendar() -> Calendar:
     return cal.with_terms(terms) if terms else cal
 
 
+SETTINGS_TTL = 60  # seconds a process may keep using settings an administrator has changed
+
+
 def policy() -> Policy:
-    """The authority's ``timescales.Policy`` (local values and calendar from the database)."""
-    local = dict(LocalTimescale.objects.values_list("setting", "value"))
-    return Policy(local=local, calendar=authority_calendar())
+    """The authority's ``timescales.Policy`` (local values and calendar from the database),
+    re-read at most once a minute by each process."""
+    cached: Policy | None = cache.get("timescale-policy")
+    if cached is None:
+        local = dict(LocalTimescale.objects.values_list("setting", "value"))
+        cached = Policy(local=local, calendar=authority_calendar())
+        cache.set("timescale-policy", cached, timeout=SETTINGS_TTL)
+    return cached
 
 
 def _fingerprint(pol: Policy) -> str:
@@ -68,6 +76,7 @@ def _fingerprint(pol: Policy) -> str:
 
 
 def epoch() -> int:
+    """The register's epoch (see ``AuthorityProfile.epoch``)."""
     profile = AuthorityProfile.objects.only("epoch").first()
     return int(profile.epoch) if profile else 0
 
