@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.core.cache import cache
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.cache import cache
 from django.http import HttpRequest
 
 from lookedafter.web.register import audit
