@@ -4,6 +4,9 @@
   postcodes by the DfE formula, 999.9 when either is missing or unknown), ``PL_LA`` (the ONS
   district of the placement postcode) and ``PL_LOCATION`` (``IN`` when that district is one of the
   authority's own areas, ``OUT`` otherwise, null when the placement postcode is unknown).
+- ``sequence`` (``Context.sequence``): a table's rows in each child's order with every column of
+  the previous and next row (``<col>_prev``, ``<col>_next``) and the row's place in the child's
+  sequence (``SEQ``), built once per run and shared by every rule that compares neighbours.
 - ``age_at`` gives whole years of age on a date; collection-year windows are ``Context.start`` and
   ``Context.end``.
 
@@ -30,15 +33,19 @@ def add_derived(name: str, lazy: pl.LazyFrame, ctx: Context) -> pl.LazyFrame:
     if base == "Episodes":
         frame = lazy.collect()
         return (
-            postcodes.with_distance(frame, ref=_postcode_lookup(ctx))
+            postcodes.with_distance(frame, ref=postcode_lookup(ctx))
             .with_columns(placement_location(ctx.own_areas))
             .lazy()
         )
     return lazy
 
 
-def _postcode_lookup(ctx: Context) -> pl.DataFrame:
-    """One postcode lookup for this year's and last year's episodes, made once per run."""
+def postcode_lookup(ctx: Context) -> pl.DataFrame:
+    """One postcode lookup for this year's and last year's episodes, made once per run.
+
+    Holds the rows (``PCD`` without spaces, ``EAST``, ``NORTH``, ``LAUA``) of every home and
+    placement postcode of either year that the reference data knows.
+    """
     if ctx.postcode_ref is None:
         frames = [ctx.dataset["Episodes"]]
         if ctx.dataset.previous is not None:
@@ -175,3 +182,39 @@ def neighbours(frame: pl.LazyFrame, columns: Iterable[str], order: str = "DECOM"
         exprs.append(pl.when(has_prev).then(pl.col(col).shift(1)).alias(f"{col}_prev"))
         exprs.append(pl.when(has_next).then(pl.col(col).shift(-1)).alias(f"{col}_next"))
     return ordered.with_columns(exprs)
+
+
+def position() -> pl.Expr:
+    """``SEQ``: 0-based place of a row among its child's rows with an order value (after the
+    sort of :func:`neighbours`); null for a row without one. Plain shifts, no window."""
+    index = pl.int_range(pl.len(), dtype=pl.Int64)
+    child = pl.col("CHILD")
+    first = (child != child.shift(1)).fill_null(True)
+    return (
+        pl.when(~pl.col("_DATED"))
+        .then(None)
+        .otherwise(index - pl.when(first).then(index).otherwise(None).forward_fill())
+    )
+
+
+def sequence(ctx: Context, table: str = "Episodes", order: str = "DECOM") -> pl.LazyFrame:
+    """``table`` in each child's order (:func:`neighbours`) with ``<col>_prev`` and
+    ``<col>_next`` for every column and ``SEQ`` (:func:`position`).
+
+    Built once per run and shared: the rules that look at the episode before or after read this
+    frame instead of each sorting and shifting the table again.
+    """
+    key = f"{table}|sequence|{order}"
+    cached = ctx._cache.get(key)
+    if cached is None:
+        frame = ctx[table]
+        columns = frame.collect_schema().names()
+        built = (
+            neighbours(frame, columns, order)
+            .with_columns(pl.col(order).is_not_null().alias("_DATED"))
+            .with_columns(position().alias("SEQ"))
+            .drop("_DATED")
+            .collect()
+        )
+        cached = ctx._cache[key] = built.lazy()
+    return cached

@@ -58,22 +58,6 @@ def with_dob(frame: pl.LazyFrame, ctx: Context) -> pl.LazyFrame:
     return frame.join(child_dob(ctx), on="CHILD", how="left", maintain_order="left")
 
 
-def neighbours(frame: pl.LazyFrame, columns: tuple[str, ...], order: str = "DECOM") -> pl.LazyFrame:
-    """Sort by child and ``order`` and add ``<col>_prev`` / ``<col>_next`` for each column.
-
-    A row with no ``order`` value cannot be placed in the child's sequence: it keeps its place in
-    the output (rules still check its own fields) but has no neighbours and is nobody's neighbour.
-    """
-    ordered = frame.sort(["CHILD", order, "ROW"], nulls_last=True)
-    dated = pl.col(order).is_not_null()
-    exprs: list[pl.Expr] = []
-    for col in columns:
-        for suffix, step in (("prev", 1), ("next", -1)):
-            shifted = pl.col(col).shift(step).over("CHILD", dated)
-            exprs.append(pl.when(dated).then(shifted).alias(f"{col}_{suffix}"))
-    return ordered.with_columns(exprs)
-
-
 def is_first_of_child() -> pl.Expr:
     """True on a child's first row (after :func:`neighbours` sorting)."""
     return pl.col("ROW").cum_count().over("CHILD") == 1
@@ -224,12 +208,9 @@ def postcode_key(col: str) -> pl.Expr:
     return pl.col(col).str.replace_all(r"\s", "").str.to_uppercase()
 
 
-_PLACEMENT_FIELDS = ("PLACE", "PL_POST", "URN", "PLACE_PROVIDER")
-
-
-def with_previous_placement(eps: pl.LazyFrame) -> pl.LazyFrame:
-    """Add the previous episode's LS, ROW and placement fields (``<col>_prev``)."""
-    return neighbours(eps, ("LS", "ROW", *_PLACEMENT_FIELDS))
+def with_previous_placement(ctx: Context) -> pl.LazyFrame:
+    """Episodes with the previous episode's LS, ROW and placement fields (``<col>_prev``)."""
+    return ctx.sequence()
 
 
 def placement_changed() -> pl.Expr:

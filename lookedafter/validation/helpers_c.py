@@ -49,12 +49,14 @@ def with_previous(lf: pl.LazyFrame, order: str, columns: Sequence[str]) -> pl.La
     """Add ``<col>_PREV`` from the same child's previous row by ``order``; also ``ROW_PREV``.
 
     Rows with no ``order`` value are left out: they cannot be placed in the sequence (the rule
-    for the missing date reports them).
+    for the missing date reports them). Plain shifts on the sorted frame, no window expressions.
+    For a table of the return, ``Context.sequence`` holds this once per run.
     """
     cols = [*columns, "ROW"]
+    same_child = (pl.col("CHILD") == pl.col("CHILD").shift(1)).fill_null(False)
     dated = lf.filter(pl.col(order).is_not_null())
     return dated.sort("CHILD", order, "ROW").with_columns(
-        pl.col(c).shift(1).over("CHILD").alias(f"{c}_PREV") for c in cols
+        pl.when(same_child).then(pl.col(c).shift(1)).alias(f"{c}_PREV") for c in cols
     )
 
 

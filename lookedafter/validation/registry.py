@@ -177,6 +177,13 @@ class Context:
             self._cache[name] = derive.add_derived(name, lazy, self).cache()
         return self._cache[name]
 
+    def sequence(self, table: str = "Episodes", order: str = "DECOM") -> pl.LazyFrame:
+        """``table`` sorted by child and ``order`` with each row's neighbours, built once per run
+        (see :func:`lookedafter.validation.derive.sequence`)."""
+        from lookedafter.validation import derive
+
+        return derive.sequence(self, table, order)
+
     def dob(self, last: bool = False) -> pl.LazyFrame:
         """``CHILD, DOB`` from the header (one row per child: the first one given)."""
         header = self["Header_last" if last else "Header"]

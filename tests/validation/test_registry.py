@@ -183,6 +183,33 @@ def test_neighbours_match_window_expressions_and_skip_undated_rows() -> None:
     assert got.filter(pl.col("CHILD") == "a")["LS_prev"].to_list() == [None, "C1", None]
 
 
+def test_sequence_is_built_once_with_every_column_of_both_neighbours_and_the_place() -> None:
+    eps = pl.DataFrame(
+        {
+            "CHILD": ["a", "b", "a", "a", "b", "a"],
+            "DECOM": [
+                date(2025, 5, 1),
+                date(2025, 4, 1),
+                None,
+                date(2025, 4, 1),
+                date(2025, 6, 1),
+                date(2025, 7, 1),
+            ],
+            "PLACE": ["U4", "K2", "R1", "U1", "U6", "T0"],
+        }
+    )
+    ctx = Context(Dataset({"Episodes": eps}, Meta()), 2026)
+    seq = ctx.sequence()
+    assert ctx.sequence() is seq  # shared by every rule of the run
+    got = seq.collect()
+    assert got["ROW"].to_list() == [3, 0, 5, 2, 1, 4]
+    assert got["SEQ"].to_list() == [0, 1, 2, None, 0, 1]
+    assert got["PLACE_prev"].to_list() == [None, "U1", "U4", None, None, "K2"]
+    assert got["PLACE_next"].to_list() == ["U4", "T0", None, None, "U6", None]
+    assert got["ROW_prev"].to_list() == [None, 3, 0, None, None, 1]
+    assert {"DECOM_next", "PL_DISTANCE_prev", "PL_LA_next"} <= set(got.columns)
+
+
 def test_only_an_ons_code_counts_as_the_authoritys_area() -> None:
     assert Context(Dataset(meta=Meta(la_code="E08000003")), 2026).own_areas == {"E08000003"}
     assert Context(Dataset(meta=Meta(la_code="825")), 2026).own_areas == frozenset()

@@ -1,6 +1,6 @@
 import polars as pl
 
-from lookedafter.validation.helpers_b import TEMPORARY_PLACEMENTS, d, flagged, neighbours
+from lookedafter.validation.helpers_b import TEMPORARY_PLACEMENTS, d, flagged
 from lookedafter.validation.registry import Context, rule
 
 # Reasons for a new episode that mean the placement changed.
@@ -15,7 +15,7 @@ _PLACEMENT_CHANGED = ("P", "B", "T", "U")
     fields=("REASON_PLACE_CHANGE",),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    eps = neighbours(ctx["Episodes"], ("RNE", "PLACE"))
+    eps = ctx.sequence()
     return eps.filter(
         (pl.col("REC") == "X1")
         & pl.col("REASON_PLACE_CHANGE").is_null()

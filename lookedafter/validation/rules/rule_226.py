@@ -1,6 +1,6 @@
 import polars as pl
 
-from lookedafter.validation.helpers_b import TEMPORARY_PLACEMENTS, d, flagged, neighbours
+from lookedafter.validation.helpers_b import TEMPORARY_PLACEMENTS, d, flagged
 from lookedafter.validation.registry import Context, rule
 
 _FIX = (
@@ -24,7 +24,7 @@ _FIX = (
     since=2026,
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    eps = neighbours(ctx["Episodes"], ("REASON_PLACE_CHANGE",))
+    eps = ctx.sequence()
     return eps.filter(
         pl.col("PLACE").is_in(TEMPORARY_PLACEMENTS)
         & (

@@ -5,7 +5,6 @@ from lookedafter.validation.helpers_b import (
     FOSTER_PLACEMENTS,
     d,
     flagged,
-    neighbours,
 )
 from lookedafter.validation.registry import Context, rule
 
@@ -22,7 +21,7 @@ _WITH_CARERS = ("A3", "A5")
 )
 def validate(ctx: Context) -> pl.LazyFrame:
     before = ADOPTION_PLACEMENTS + FOSTER_PLACEMENTS
-    eps = neighbours(ctx["Episodes"], ("PLACE", "ROW"))
+    eps = ctx.sequence()
     return eps.filter(
         pl.col("PLACE").is_in(_WITH_CARERS)
         & pl.col("ROW_prev").is_not_null()

@@ -8,14 +8,19 @@ _FIX = " Check PLACE (and from 2025-26 RNE = P and PL_POST) of the episode after
 
 def _around_temporary(ctx: Context) -> pl.LazyFrame:
     """Episodes that follow a temporary placement, with the episode before that one."""
-    dated = ctx["Episodes"].filter(pl.col("DECOM").is_not_null())  # undated rows have no order
-    by_child = dated.sort("CHILD", "DECOM", "ROW")
-    return by_child.with_columns(
-        pl.col("PLACE").shift(1).over("CHILD").alias("PLACE_tmp"),
-        pl.col("PLACE").shift(2).over("CHILD").alias("PLACE_usual"),
-        pl.col("PL_POST").shift(2).over("CHILD").alias("PL_POST_usual"),
-        pl.col("ROW").shift(2).over("CHILD").alias("ROW_usual"),
-    ).filter(pl.col("PLACE_tmp").is_in(TEMPORARY_PLACEMENTS) & pl.col("ROW_usual").is_not_null())
+    # SEQ >= 2: the two rows before are the same child's, with start dates (undated rows have
+    # no place in the order and no SEQ)
+    usual = pl.col("SEQ") >= 2
+    return (
+        ctx.sequence()
+        .with_columns(
+            pl.col("PLACE_prev").alias("PLACE_tmp"),
+            pl.when(usual).then(pl.col("PLACE").shift(2)).alias("PLACE_usual"),
+            pl.when(usual).then(pl.col("PL_POST").shift(2)).alias("PL_POST_usual"),
+            pl.when(usual).then(pl.col("ROW").shift(2)).alias("ROW_usual"),
+        )
+        .filter(pl.col("PLACE_tmp").is_in(TEMPORARY_PLACEMENTS) & pl.col("ROW_usual").is_not_null())
+    )
 
 
 def _not_same(a: str, b: str) -> pl.Expr:

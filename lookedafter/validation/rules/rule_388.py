@@ -1,6 +1,6 @@
 import polars as pl
 
-from lookedafter.validation.helpers_b import d, flagged, neighbours
+from lookedafter.validation.helpers_b import d, flagged
 from lookedafter.validation.registry import Context, rule
 
 
@@ -13,7 +13,7 @@ from lookedafter.validation.registry import Context, rule
     fields=("REC",),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    eps = neighbours(ctx["Episodes"], ("DECOM", "ROW"))
+    eps = ctx.sequence()
     has_next = pl.col("ROW_next").is_not_null()
     rec, dec, next_start = pl.col("REC"), pl.col("DEC"), pl.col("DECOM_next")
     x1_gap = (

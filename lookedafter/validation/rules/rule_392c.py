@@ -1,6 +1,7 @@
 import polars as pl
 
 from lookedafter.lib import postcodes
+from lookedafter.validation.derive import postcode_lookup
 from lookedafter.validation.helpers_b import flagged
 from lookedafter.validation.registry import Context, rule
 
@@ -14,15 +15,8 @@ from lookedafter.validation.registry import Context, rule
 )
 def validate(ctx: Context) -> pl.LazyFrame:
     eps = ctx["Episodes"]
-    # The lookup is loaded per first letter, so collect the postcodes given to know which.
-    given = eps.select(pl.concat_list("HOME_POST", "PL_POST").explode().alias("P")).collect()
-    given_codes = given["P"].drop_nulls()
-    ref = (
-        postcodes.lookup_for(given_codes)
-        if given_codes.len()
-        else pl.DataFrame(schema=postcodes.SCHEMA)
-    )
-    known = ref.lazy().select(pl.col("PCD").unique())
+    # the run's one lookup of every postcode in the episodes (derive.postcode_lookup)
+    known = postcode_lookup(ctx).lazy().select(pl.col("PCD").unique())
     checked = eps
     for col in ("HOME_POST", "PL_POST"):
         checked = checked.with_columns(postcodes.normalise(pl.col(col)).alias(f"_{col}")).join(

@@ -1,6 +1,6 @@
 import polars as pl
 
-from lookedafter.validation.helpers_b import d, flagged, neighbours
+from lookedafter.validation.helpers_b import d, flagged
 from lookedafter.validation.registry import Context, rule
 
 
@@ -13,7 +13,7 @@ from lookedafter.validation.registry import Context, rule
     fields=("RNE", "DECOM"),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    eps = neighbours(ctx["Episodes"], ("DEC",))
+    eps = ctx.sequence()
     return eps.filter((pl.col("RNE") == "S") & (pl.col("DEC_prev") == pl.col("DECOM")))
 
 

@@ -1,6 +1,6 @@
 import polars as pl
 
-from lookedafter.validation.helpers_b import d, flagged, neighbours
+from lookedafter.validation.helpers_b import d, flagged
 from lookedafter.validation.registry import Context, rule
 
 
@@ -12,7 +12,7 @@ from lookedafter.validation.registry import Context, rule
     fields=("RNE",),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    eps = neighbours(ctx["Episodes"], ("REC",))
+    eps = ctx.sequence()
     rec = pl.col("REC_prev")
     return eps.filter(rec.is_not_null() & (rec != "X1") & (pl.col("RNE").fill_null("") != "S"))
 

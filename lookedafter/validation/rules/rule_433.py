@@ -1,6 +1,6 @@
 import polars as pl
 
-from lookedafter.validation.helpers_b import d, flagged, neighbours
+from lookedafter.validation.helpers_b import d, flagged
 from lookedafter.validation.registry import Context, rule
 
 # Reasons for a new episode that continue the same period of care.
@@ -15,7 +15,7 @@ _CONTINUATION = ("L", "P", "T", "B", "U")
     fields=("RNE", "DECOM"),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    eps = neighbours(ctx["Episodes"], ("DEC", "ROW"))
+    eps = ctx.sequence()
     return eps.filter(
         pl.col("RNE").is_in(_CONTINUATION)
         & pl.col("ROW_prev").is_not_null()

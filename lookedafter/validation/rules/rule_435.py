@@ -17,7 +17,7 @@ _RNE = ("P", "T")
     fields=("LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    eps = with_previous_placement(ctx["Episodes"])
+    eps = with_previous_placement(ctx)
     return eps.filter(
         pl.col("RNE").is_in(_RNE)
         & pl.col("ROW_prev").is_not_null()

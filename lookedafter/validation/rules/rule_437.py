@@ -1,6 +1,6 @@
 import polars as pl
 
-from lookedafter.validation.helpers_b import d, flagged, neighbours
+from lookedafter.validation.helpers_b import d, flagged
 from lookedafter.validation.registry import Context, rule
 
 # Reasons care ended that rule out any later episode: died; assessed as 18 or over.
@@ -15,7 +15,7 @@ _FINAL = ("E2", "E15")
     fields=("REC",),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    eps = neighbours(ctx["Episodes"], ("ROW",))
+    eps = ctx.sequence()
     return eps.filter(pl.col("REC").is_in(_FINAL) & pl.col("ROW_next").is_not_null())
 
 

@@ -1,6 +1,6 @@
 import polars as pl
 
-from lookedafter.validation.helpers_c import flagged, with_previous
+from lookedafter.validation.helpers_c import flagged
 from lookedafter.validation.registry import Context, rule
 
 
@@ -12,10 +12,10 @@ from lookedafter.validation.registry import Context, rule
     fields=("DECOM", "DEC"),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    eps = with_previous(ctx["Episodes"], "DECOM", ["DEC"])
-    later = eps.filter(pl.col("DECOM") < pl.col("DEC_PREV"))
+    eps = ctx.sequence()
+    later = eps.filter(pl.col("DECOM") < pl.col("DEC_prev"))
     earlier = ctx["Episodes"].join(
-        later.select(pl.col("ROW_PREV").alias("ROW")), on="ROW", how="semi"
+        later.select(pl.col("ROW_prev").alias("ROW")), on="ROW", how="semi"
     )
     return pl.concat([later.select(ctx["Episodes"].collect_schema().names()), earlier])
 

@@ -1,6 +1,6 @@
 import polars as pl
 
-from lookedafter.validation.helpers_c import flagged, with_previous
+from lookedafter.validation.helpers_c import flagged
 from lookedafter.validation.registry import Context, rule
 
 
@@ -12,9 +12,9 @@ from lookedafter.validation.registry import Context, rule
     fields=("CIN",),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    eps = with_previous(ctx["Episodes"], "DECOM", ["REC", "DEC", "CIN"])
-    same_period = (pl.col("REC_PREV") == "X1") & (pl.col("DEC_PREV") == pl.col("DECOM"))
-    return eps.filter(same_period & pl.col("CIN").ne_missing(pl.col("CIN_PREV")))
+    eps = ctx.sequence()
+    same_period = (pl.col("REC_prev") == "X1") & (pl.col("DEC_prev") == pl.col("DECOM"))
+    return eps.filter(same_period & pl.col("CIN").ne_missing(pl.col("CIN_prev")))
 
 
 def test_504_category_of_need_fixed_within_a_period() -> None:

@@ -1,6 +1,6 @@
 import polars as pl
 
-from lookedafter.validation.helpers_c import flagged, with_previous
+from lookedafter.validation.helpers_c import flagged
 from lookedafter.validation.registry import Context, rule
 
 
@@ -12,10 +12,10 @@ from lookedafter.validation.registry import Context, rule
     fields=("SW_DEC",),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    swe = with_previous(ctx["SWEpisodes"], "SW_DECOM", ["SW_DEC"])
-    still_open = swe.filter(pl.col("ROW_PREV").is_not_null() & pl.col("SW_DEC_PREV").is_null())
+    swe = ctx.sequence("SWEpisodes", "SW_DECOM")
+    still_open = swe.filter(pl.col("ROW_prev").is_not_null() & pl.col("SW_DEC_prev").is_null())
     return ctx["SWEpisodes"].join(
-        still_open.select(pl.col("ROW_PREV").alias("ROW")), on="ROW", how="semi"
+        still_open.select(pl.col("ROW_prev").alias("ROW")), on="ROW", how="semi"
     )
 
 

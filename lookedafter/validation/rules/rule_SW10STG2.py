@@ -1,6 +1,6 @@
 import polars as pl
 
-from lookedafter.validation.helpers_c import flagged, with_previous
+from lookedafter.validation.helpers_c import flagged
 from lookedafter.validation.registry import Context, rule
 
 
@@ -12,8 +12,8 @@ from lookedafter.validation.registry import Context, rule
     fields=("SW_DECOM",),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    swe = with_previous(ctx["SWEpisodes"], "SW_DECOM", ["SW_DEC"])
-    return swe.filter(pl.col("SW_DECOM") < pl.col("SW_DEC_PREV"))
+    swe = ctx.sequence("SWEpisodes", "SW_DECOM")
+    return swe.filter(pl.col("SW_DECOM") < pl.col("SW_DEC_prev"))
 
 
 def test_SW10STG2_episodes_do_not_overlap() -> None:
