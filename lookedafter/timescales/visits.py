@@ -230,9 +230,12 @@ def _longest_interval(ctx: Context) -> int:
 
 def _schedule(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
+    floor = ctx.clock_floor(_longest_interval(ctx))
     placements = ctx.placements.join(
         ctx.periods.select("CHILD", "PERIOD", "END"), on=["CHILD", "PERIOD"], how="left"
     )
+    if floor is not None:  # with a window: placements that ended long before it owe nothing
+        placements = placements.filter(pl.col("P_END").is_null() | (pl.col("P_END") >= floor))
     first_review = (
         placements.select("CHILD", "PLACEMENT", "P_START")
         .sort("P_START")
@@ -252,7 +255,9 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
             ANNIV=ctx.cal.add_months_expr(pl.col("P_START"), 12)
         )
     )
-    segments = materialise(_segments(ctx))
+    segments = materialise(
+        _segments(ctx).join(placements.select("PLACEMENT"), on="PLACEMENT", how="semi")
+    )
 
     visits = (
         _visits(ctx)
@@ -289,7 +294,6 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
             visits.select("CHILD", "PLACEMENT", DATE="VISIT_DATE", KIND=pl.lit("visit")),
         ]
     )
-    floor = ctx.clock_floor(_longest_interval(ctx))
     if floor is not None:  # events this old cannot start an occurrence due in the window
         events = events.filter(pl.col("DATE") >= floor)
     # PLACEMENT numbers are unique across children, so they alone key the as-of joins
