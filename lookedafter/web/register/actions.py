@@ -372,3 +372,59 @@ def do_apply_return(actor: Actor, upload: Any, version: int) -> dict[str, int]:
         detail={"upload": upload.pk, "year": upload.year, "rows": written},
     )
     return written
+
+
+@transaction.atomic
+def do_upload_return(actor: Actor, files: list[Any], year: int | None) -> Any:
+    """Keep an analyst's uploaded 903 files, read them and record what applying would change.
+
+    Nothing in the register changes; a return that cannot be read is kept as rejected so its
+    structural report can be shown.
+    """
+    import tempfile
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.utils import timezone
+    from django.utils.text import get_valid_filename
+
+    from lookedafter.ssda903.io import read_return
+    from lookedafter.web.register import returns
+    from lookedafter.web.register.dataset_io import export_dataset
+    from lookedafter.web.register.models import ReturnUpload, UploadStatus
+
+    root = Path(settings.UPLOAD_ROOT)
+    root.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="return-", dir=root))
+    names = []
+    for f in files:
+        name = get_valid_filename(Path(f.name).name) or "file.csv"
+        with (folder / name).open("wb") as out:
+            for chunk in f.chunks():
+                out.write(chunk)
+        names.append(name)
+    read = read_return(folder, year=year)
+    upload = ReturnUpload(
+        uploaded_by=actor.user,
+        uploaded_at=timezone.now(),
+        folder=str(folder),
+        files=names,
+        year=read.dataset.meta.collection_year,
+    )
+    if read.fatal or upload.year is None:
+        upload.status = UploadStatus.REJECTED
+        upload.summary = {"tables": {}, "children": 0, "total": 0}
+    else:
+        current = export_dataset(as_of=timezone.localdate(), only=returns.NEEDED)
+        diffs = returns.compare(read.dataset, current, upload.year)
+        upload.status = UploadStatus.PREVIEWED
+        upload.summary = returns.summary(diffs)
+    upload.save()
+    audit.record(
+        actor.request,
+        actor.user,
+        AuditAction.WRITE,
+        "upload 903 return",
+        detail={"upload": upload.pk, "files": names, "status": upload.status},
+    )
+    return upload

@@ -9,20 +9,18 @@ import zipfile
 from pathlib import Path
 
 import polars as pl
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.text import get_valid_filename
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lookedafter.ssda903.extract import for_year, years_with_data
 from lookedafter.ssda903.io import read_return, write_return
 from lookedafter.ssda903.structural import issues_frame
-from lookedafter.web.register import access, actions, audit, returns
+from lookedafter.web.register import access, actions, audit
 from lookedafter.web.register.dataset_io import export_dataset
-from lookedafter.web.register.models import AuditAction, ReturnUpload, Role, UploadStatus
+from lookedafter.web.register.models import AuditAction, ReturnUpload, Role
 from lookedafter.web.register.views.common import staff_required
 
 MAX_FILES = 20
@@ -53,7 +51,7 @@ def upload_return(request: HttpRequest) -> HttpResponse:
             else:
                 year = int(year_text)
         if not errors:
-            upload = _receive(request, files, year)
+            upload = actions.do_upload_return(actions.Actor(request), files, year)
             return redirect("register-return", upload_id=upload.pk)
     uploads = ReturnUpload.objects.all()[:20]
     return render(
@@ -68,47 +66,6 @@ def upload_return(request: HttpRequest) -> HttpResponse:
         },
         status=400 if errors else 200,
     )
-
-
-def _receive(request: HttpRequest, files: list, year: int | None) -> ReturnUpload:  # type: ignore[type-arg]
-    root = Path(settings.UPLOAD_ROOT)
-    root.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix="return-", dir=root))
-    names = []
-    for f in files:
-        name = get_valid_filename(Path(f.name).name) or "file.csv"
-        with (folder / name).open("wb") as out:
-            for chunk in f.chunks():
-                out.write(chunk)
-        names.append(name)
-    read = read_return(folder, year=year)
-    upload = ReturnUpload(
-        uploaded_by=request.user,
-        uploaded_at=timezone.now(),
-        folder=str(folder),
-        files=names,
-        year=read.dataset.meta.collection_year,
-    )
-    if read.fatal or upload.year is None:
-        upload.status = UploadStatus.REJECTED
-        upload.summary = {"tables": {}, "children": 0, "total": 0}
-    else:
-        diffs = returns.compare(
-            read.dataset,
-            export_dataset(as_of=timezone.localdate(), only=returns.NEEDED),
-            upload.year,
-        )
-        upload.status = UploadStatus.PREVIEWED
-        upload.summary = returns.summary(diffs)
-    upload.save()
-    audit.record(
-        request,
-        request.user,
-        AuditAction.WRITE,
-        "upload 903 return",
-        detail={"upload": upload.pk, "files": names, "status": upload.status},
-    )
-    return upload
 
 
 @require_GET
