@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from lookedafter.schema.codes import valid_for_year
 from lookedafter.synth import places
 from lookedafter.synth.base import (
     NULL,
@@ -423,6 +424,32 @@ def _merge(
     ).drop("SEG_NOW")
 
 
+# codes a placement type had before the current list: used when an episode ended before then
+EARLIER_CODES = {"Z11": "Z1", "Z12": "Z1", "Z13": "Z1", "Z14": "Z1", "K3": "H5"}
+
+
+def _valid_for_its_year(episodes: pl.DataFrame, as_of: int) -> pl.DataFrame:
+    """Recode placement types that did not yet exist in the collection year an episode ended."""
+    end = pl.when(pl.col("DEC") >= OPEN).then(as_of).otherwise(pl.col("DEC")).cast(pl.Int32)
+    end_date = end.cast(pl.Date)
+    year = end_date.dt.year() + (end_date.dt.month() >= 4).cast(pl.Int32)
+    frame = episodes.with_columns(year.alias("_Y"))
+    fixed = pl.col("PLACE")
+    for y in frame["_Y"].unique().sort().to_list():
+        valid = valid_for_year("PLACE", f"{y - 1}-{str(y)[2:]}")
+        stale = [c for c in EARLIER_CODES if c not in valid]
+        if stale:
+            wrong = (pl.col("_Y") == y) & pl.col("PLACE").is_in(stale)
+            fixed = pl.when(wrong).then(pl.col("PLACE").replace(EARLIER_CODES)).otherwise(fixed)
+    out = frame.with_columns(fixed.alias("PLACE"))
+    return out.with_columns(
+        pl.when(pl.col("PLACE") == "H5")
+        .then(pl.lit("XXXXXXX"))
+        .otherwise(pl.col("URN"))
+        .alias("URN")
+    ).drop("_Y")
+
+
 CIN_CODES = (
     ("N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"),
     (0.63, 0.03, 0.03, 0.07, 0.12, 0.01, 0.002, 0.108),
@@ -436,7 +463,9 @@ def build(ch: Children, cfg: SynthConfig, pool: places.Pool) -> Timeline:
     moves = _moves(ch, cfg, rng, adoption_days[1], c2_day)
     seg = _segments(ch, cfg, rng, moves, legal)
     seg = _locate(ch, cfg, rng, seg, pool, home_rows)
-    episodes = _merge(ch, rng, legal, seg)
+    # an episode carries the code of the year it ended in (the list changed in 2024-25 and
+    # 2025-26), so a placement that spans the change is Z1 before it and Z11 after
+    episodes = _valid_for_its_year(_merge(ch, rng, legal, seg), day(cfg.as_of))
     cin = pick(rng, CIN_CODES[0], CIN_CODES[1], len(ch))
     cin = np.where(ch.uasc, "N8", np.where(ch.path == REMAND, "N6", cin))
     episodes = episodes.with_columns(text(cin).gather(episodes["IX"]).alias("CIN"))

@@ -152,8 +152,10 @@ def _occupants(
         gap = np.where(always[v], 30, gap)
         vac.append((v, t[v], t[v] + gap))
         # agency cover: a chain of locums through the vacancy
-        covered = v[(rng.random(len(v)) < r.agency_cover) & ~always[v]]
-        cur = t[covered] + rng.integers(0, 21, len(covered))
+        # (managers' posts always get an interim at once)
+        takes = (rng.random(len(v)) < r.agency_cover) | always[v]
+        covered = v[takes]
+        cur = t[covered] + np.where(always[covered], 0, rng.integers(0, 21, len(covered)))
         stop = t[covered] + gap[np.isin(v, covered)]
         while len(covered):
             stint = (rng.exponential(1 / r.agency_churn, len(covered)) * 365.25).astype(
