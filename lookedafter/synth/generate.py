@@ -47,6 +47,11 @@ def _upn(rng: np.random.Generator, n: int, la_code: str) -> pl.Series:
     return pl.select(text(letters[check]) + body).to_series()
 
 
+def _until(days: np.ndarray, as_of: int) -> np.ndarray:
+    """Dates after the as-of date have not happened yet: none (OPEN)."""
+    return np.where(days > as_of, OPEN, days)
+
+
 def _days_to_dates(frame: pl.DataFrame, columns: dict[str, str]) -> pl.DataFrame:
     """Rename day-number columns to table columns as dates (OPEN becomes null)."""
     return frame.with_columns(
@@ -126,7 +131,7 @@ def generate(cfg: SynthConfig, progress: Progress = _quiet) -> Dataset:
             "CHILD": child.gather(uasc),
             "SEX": sex.gather(uasc),
             "DOB": dob.gather(uasc),
-            "DUC": as_date(birthday(ch.dob[uasc], 18), "DUC"),
+            "DUC": as_date(_until(birthday(ch.dob[uasc], 18), as_of), "DUC"),
         }
     )
 

@@ -151,7 +151,9 @@ def test_uasc_are_mostly_older_boys(ds: Dataset) -> None:
     uasc = ds["UASC"].join(ds["Header"].select("CHILD", "UPN"), on="CHILD")
     assert uasc.height > 0
     assert (uasc["SEX"] == "M").mean() >= 0.8  # type: ignore[operator]
-    assert (uasc["DUC"] == uasc["DOB"].dt.offset_by("18y")).all()
+    ceased = uasc.drop_nulls("DUC")
+    assert (ceased["DUC"] == ceased["DOB"].dt.offset_by("18y")).all()
+    assert (uasc.filter(pl.col("DUC").is_null())["DOB"].dt.offset_by("18y") > AS_OF).all()
     starts = ds["Episodes"].filter(pl.col("RNE") == "S").join(uasc, on="CHILD")
     age = (starts["DECOM"] - starts["DOB"]).dt.total_days() / 365.25
     assert (age >= 14).all()
@@ -250,3 +252,24 @@ def test_names_and_workforce(ds: Dataset) -> None:
 def test_generate_is_deterministic() -> None:
     cfg = SynthConfig(children=120, years=2, seed=9)
     assert generate(cfg).equals(generate(cfg))
+
+
+FUTURE_ALLOWED = {
+    ("TemporaryApprovals", "EXTENDED_TO"),
+    ("IROChallenges", "RESPONSE_DUE"),
+    ("AuditActions", "DUE_DATE"),
+}
+
+
+def test_nothing_happens_after_the_as_of_date() -> None:
+    as_of = date(2025, 11, 30)
+    ds = generate(SynthConfig(children=300, years=2, seed=4, as_of=as_of))
+    assert ds.meta.as_of == as_of and ds.meta.collection_year == 2026
+    for name, frame in ds.tables.items():
+        for column, dtype in frame.schema.items():
+            if (name, column) in FUTURE_ALLOWED:
+                continue
+            if dtype == pl.Date:
+                assert (frame[column].drop_nulls() <= as_of).all(), (name, column)
+            elif isinstance(dtype, pl.Datetime):
+                assert (frame[column].drop_nulls().dt.date() <= as_of).all(), (name, column)
