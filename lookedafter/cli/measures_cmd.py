@@ -143,7 +143,8 @@ def command(
     if day is None:
         raise click.UsageError("the dataset has no as-of date: give --as-of YYYY-MM-DD")
     chosen = [behind] if behind else (list(measure_ids) or None)
-    res = compute(ds, day, by=list(by), measures=chosen)
+    # Reasons for each timescale occurrence are only worth their cost when listing rows.
+    res = compute(ds, day, by=list(by), measures=chosen, reasons=behind is not None)
     for mid, reason in res.skipped.items():
         console.print(f"[yellow]skipped {mid}: {reason}[/yellow]")
     if behind:

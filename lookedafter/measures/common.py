@@ -122,15 +122,14 @@ def looked_after_for(ctx: Context, months: int) -> pl.LazyFrame:
 
 def distinct_workers(ctx: Context, population: pl.LazyFrame, months: int) -> pl.LazyFrame:
     """``population`` with ``N_WORKERS``: distinct social workers whose spell overlapped the
-    ``months`` to ``as_of``, and ``WORKERS`` (their ids)."""
+    ``months`` to ``as_of``."""
     start = pl.lit(add_months(ctx.as_of, -months))
     d = pl.lit(ctx.as_of)
     spells = ctx.sw_spells().filter(
         (pl.col("START") <= d) & (pl.col("END").is_null() | (pl.col("END") > start))
     )
     per_child = spells.group_by("CHILD").agg(
-        pl.col("WORKER_ID").n_unique().cast(pl.Int32).alias("N_WORKERS"),
-        pl.col("WORKER_ID").unique(maintain_order=True).sort().str.join(";").alias("WORKERS"),
+        pl.col("WORKER_ID").n_unique().cast(pl.Int32).alias("N_WORKERS")
     )
     return population.join(per_child, on="CHILD", how="left").with_columns(
         pl.col("N_WORKERS").fill_null(0)

@@ -68,9 +68,11 @@ class Context:
         settings: Settings | None = None,
         calendar: Calendar | None = None,
         timescales: pl.DataFrame | None = None,
+        reasons: bool = True,
         _shared: _Shared | None = None,
     ) -> None:
         self.ds = ds
+        self.reasons = reasons
         self.as_of = as_of
         self.policy = policy
         self.settings = settings or Settings()
@@ -99,6 +101,7 @@ class Context:
             policy=self.policy,
             settings=self.settings,
             calendar=self.calendar,
+            reasons=self.reasons,
             _shared=self._shared,
         )
 
@@ -326,8 +329,17 @@ class Context:
             recent = tuple(g for g in groups if g != "adoption")
             since = add_months(self.as_of, -TIMESCALE_MONTHS)
             parts = [
-                evaluate(self.ds, self.as_of, self.policy, only=recent, since=since),
-                evaluate(self.ds, self.as_of, self.policy, only=("adoption",)),
+                evaluate(
+                    self.ds,
+                    self.as_of,
+                    self.policy,
+                    only=recent,
+                    since=since,
+                    reasons=self.reasons,
+                ),
+                evaluate(
+                    self.ds, self.as_of, self.policy, only=("adoption",), reasons=self.reasons
+                ),
             ]
             self._shared.cache["timescales"] = pl.concat(parts).lazy()
         frame: pl.LazyFrame = self._shared.cache["timescales"]

@@ -51,3 +51,10 @@ def test_timeliness_measures_on_the_real_engine() -> None:
     late = res.behind("visits_on_time", in_numerator=False)
     assert late["DUE_DATE"].to_list() == [date(2026, 2, 20)]
     assert late["REASON"][0].startswith("Visit due by 20/02/2026")
+
+
+def test_reasons_off_gives_the_same_figures() -> None:
+    with_reasons = compute(DS, date(2026, 3, 31))
+    without = compute(DS, date(2026, 3, 31), reasons=False)
+    assert with_reasons.table.equals(without.table)
+    assert without.frames["visits_on_time"]["REASON"].null_count() == 2
