@@ -262,6 +262,10 @@ def _segments(
         (path == SGO) & last & (rec == "E46") & ~np.isin(place, ["U6", "U4"]), "U6", place
     )
     forced = seg["FORCED"].to_numpy()
+    # placed for adoption with the current carers only if they are foster carers
+    before = np.concatenate([[None], place[:-1]])
+    fostered = np.isin(before, ["U1", "U2", "U3", "U4", "U5", "U6"]) & (k > 0)
+    forced = np.where((forced == "A5") & ~fostered, "A6", forced)
     place = np.where(forced != None, forced, place)  # noqa: E711 (numpy elementwise)
     same_carer = forced == "A5"
     seg = seg.with_columns(text(place, "PLACE"), pl.Series("SAME_CARER", same_carer)).drop(

@@ -84,14 +84,15 @@ def generate(cfg: SynthConfig, progress: Progress = _quiet) -> Dataset:
 
     as_of = day(cfg.as_of)
     upn = _upn(rng, n, cfg.la_code).to_numpy().astype(object)
-    age_now = (np.minimum(np.where(ch.end == OPEN, as_of, ch.end), as_of) - ch.dob) / 365.25
     upn = np.where((as_of - ch.dob) / 365.25 < 4, "UN1", upn)
     upn = np.where(ch.uasc & (rng.random(n) < 0.7), "UN2", upn)
-    young_mother = (age_now >= 14) & (rng.random(n) < 0.03)
+    # a young mother: her first child born while she was looked after, from 14
+    last_in_care = np.minimum(np.where(ch.end == OPEN, as_of, ch.end), as_of)
+    first_child = ch.dob + 365 * 16 + rng.integers(-700, 600, n)
+    young_mother = (rng.random(n) < 0.03) & (first_child <= last_in_care)
+    young_mother &= first_child >= np.maximum(ch.start, ch.dob + 365 * 14)
     mother = np.where(~ch.male, np.where(young_mother, "1", "0"), NULL)
-    mc_dob = np.where(
-        mother == "1", np.minimum(as_of, ch.dob + 365 * 16 + rng.integers(0, 600, n)), OPEN
-    )
+    mc_dob = np.where(mother == "1", first_child, OPEN)
     tables["Header"] = pl.DataFrame(
         {
             "CHILD": child,

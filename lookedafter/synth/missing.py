@@ -20,7 +20,9 @@ def build(cfg: SynthConfig, ch: Children, key: pl.DataFrame) -> dict[str, pl.Dat
     pop, r = cfg.population, cfg.rates
     as_of = day(cfg.as_of)
     lead = day(cfg.window_start) - 365
-    stop = np.where(ch.end == OPEN, as_of + 1, np.minimum(ch.end, as_of + 1))
+    # a child is back (or found) before their period of care ends
+    ended = np.where(ch.end == OPEN, OPEN, ch.end - 1)
+    stop = np.where(ch.end == OPEN, as_of + 1, np.minimum(ch.end - 1, as_of + 1))
     lo = np.maximum.reduce([ch.start, birthday(ch.dob, 11), np.full(len(ch), lead)])
     span = np.maximum(stop - lo, 0)
     prone = rng.random(len(ch)) < pop.missing_prone * np.where(ch.uasc, 0.6, 1.0)
@@ -40,6 +42,9 @@ def build(cfg: SynthConfig, ch: Children, key: pl.DataFrame) -> dict[str, pl.Dat
         )
         .with_columns(pl.max_horizontal("E", "S").alias("E"))
     )
+    frame = frame.with_columns(
+        pl.min_horizontal("E", pl.Series(ended).gather(frame["IX"])).alias("E")
+    ).filter(pl.col("E") >= pl.col("S"))
     n = len(frame)
     ends = frame["E"].to_numpy()
     ends = np.where(ends > as_of, OPEN, ends)

@@ -217,8 +217,10 @@ def adoption(
 def prev_perm(cfg: SynthConfig, ch: Children, rng: np.random.Generator) -> pl.DataFrame:
     n = len(ch)
     code = pick(rng, ("Z1", "P4", "P2", "P3", "P1"), (0.86, 0.05, 0.05, 0.02, 0.02), n)
+    when = ch.start - rng.integers(200, 2500, n)
+    when = np.where(when > ch.dob + 60, when, ch.dob + (ch.start - ch.dob) // 2)
+    code = np.where((when <= ch.dob) | (when >= ch.start), "Z1", code)  # too young for one
     has = np.isin(code, ["P1", "P2", "P3"])
-    when = np.maximum(ch.dob + 60, ch.start - rng.integers(200, 2500, n))
     dates = pl.Series(np.where(has, when, 0)).cast(pl.Int32).cast(pl.Date).dt.strftime("%d/%m/%Y")
     la = np.where(has & (rng.random(n) < 0.6), cfg.la_code, NULL)
     collected = ch.start >= day(date(2016, 4, 1))  # not collected for earlier periods

@@ -136,9 +136,11 @@ def near(
         hit = pool.cell_keys[pos] == keys
         offset = np.floor(rng.random(len(todo)) * pool.cell_count[pos]).astype(np.int64)
         rows = pool.cell_first[pos] + offset
+        hit &= rows != home_rows[todo]  # somewhere else than home itself
         out[todo[hit]] = rows[hit]
         todo = todo[~hit]
-    out[todo] = home_rows[todo]  # nowhere to land: stay at home's postcode (very rare)
+    # nowhere to land (very rare): the next postcode along, in the same square or the next
+    out[todo] = (home_rows[todo] + 1) % len(pool.east)
     return out
 
 
