@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import polars as pl
 
@@ -229,11 +229,6 @@ def referral_waits(ctx: Context, service: str) -> pl.LazyFrame:
         "STARTED_DATE",
         waiting.alias("STILL_WAITING"),
     )
-
-
-def days_before(day: date, days: int) -> date:
-    """``days`` calendar days before ``day`` (for a reference date, not for data)."""
-    return day - timedelta(days=days)
 
 
 def returns(ctx: Context) -> pl.LazyFrame:

@@ -9,8 +9,9 @@ expensive date-independent frames (distances, the timescale engine's output) wit
 
 from __future__ import annotations
 
+import calendar as _cal
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -108,9 +109,9 @@ class Context:
     def month_ends(self, n: int = 12) -> list[date]:
         """The last ``n`` month ends up to ``as_of`` (``as_of`` itself standing for its month)."""
         out = [self.as_of]
-        first = self.as_of.replace(day=1)
         for i in range(1, n):
-            out.append(add_months(first, -i + 1) - timedelta(days=1))
+            month = add_months(self.as_of.replace(day=1), -i)
+            out.append(month.replace(day=_cal.monthrange(month.year, month.month)[1]))
         return sorted(out)
 
     # ---- tables ------------------------------------------------------------------------------

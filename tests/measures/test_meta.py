@@ -62,3 +62,14 @@ def test_every_measure_runs_on_an_empty_dataset() -> None:
         assert {"SUBJECT", "CHILD", "DATE", "NUM", "DEN", "VALUE", "MONTH", "IN_NUMERATOR"} <= set(
             frame.columns
         )
+
+
+def test_month_trend_ends_at_the_reference_date() -> None:
+    from lookedafter.measures import Context
+
+    ends = Context(Dataset(), date(2024, 3, 15)).month_ends()
+    # 12 months: April 2023 to February 2024 by their last days (29/02 in a leap year), then
+    # the reference date itself standing for March 2024
+    assert ends[0] == date(2023, 4, 30)
+    assert ends[-2:] == [date(2024, 2, 29), date(2024, 3, 15)]
+    assert len(ends) == 12
