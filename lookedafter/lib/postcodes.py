@@ -19,8 +19,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import brotli
-import msgpack
 import polars as pl
 
 UNKNOWN_DISTANCE = 999.9
@@ -44,6 +42,10 @@ def _data_dir() -> Path:
 
 @cache
 def _letter(letter: str) -> pl.DataFrame:
+    # imported here: a lookup through the cached index (the usual case) needs neither
+    import brotli
+    import msgpack
+
     path = _data_dir() / f"postcodes_{letter}.msgpack.br"
     if not path.is_file():
         return pl.DataFrame(schema=SCHEMA)
