@@ -316,7 +316,9 @@ def _locate(
     for code, (opts, weights) in PROVIDERS.items():
         rows = np.flatnonzero(place == code)
         provider[rows] = pick(rng, opts, weights, len(rows))
-    weight = np.array([FAR_WEIGHT.get(p, 1.0) for p in place])
+    weight = np.ones(c)
+    for code, w in FAR_WEIGHT.items():
+        weight[place == code] = w
     # a DfE-like share of new placements far from home; the weights say which kinds go far
     p_far = np.clip(cfg.rates.far_placement * weight / 1.05, 0, 0.95)
     far = rng.random(c) < p_far
@@ -432,26 +434,31 @@ def _merge(
 EARLIER_CODES = {"Z11": "Z1", "Z12": "Z1", "Z13": "Z1", "Z14": "Z1", "K3": "H5"}
 
 
+def _first_valid(code: str, last: int) -> int:
+    """The first collection year (ending March) whose PLACE list has ``code``."""
+    years = [
+        y for y in range(2000, last + 1) if code in valid_for_year("PLACE", f"{y - 1}-{str(y)[2:]}")
+    ]
+    return years[0] if years else last + 1
+
+
 def _valid_for_its_year(episodes: pl.DataFrame, as_of: int) -> pl.DataFrame:
     """Recode placement types that did not yet exist in the collection year an episode ended."""
     end = pl.when(pl.col("DEC") >= OPEN).then(as_of).otherwise(pl.col("DEC")).cast(pl.Int32)
     end_date = end.cast(pl.Date)
     year = end_date.dt.year() + (end_date.dt.month() >= 4).cast(pl.Int32)
-    frame = episodes.with_columns(year.alias("_Y"))
+    last = int(pl.select(pl.lit(as_of).cast(pl.Int32).cast(pl.Date).dt.year()).item()) + 1
     fixed = pl.col("PLACE")
-    for y in frame["_Y"].unique().sort().to_list():
-        valid = valid_for_year("PLACE", f"{y - 1}-{str(y)[2:]}")
-        stale = [c for c in EARLIER_CODES if c not in valid]
-        if stale:
-            wrong = (pl.col("_Y") == y) & pl.col("PLACE").is_in(stale)
-            fixed = pl.when(wrong).then(pl.col("PLACE").replace(EARLIER_CODES)).otherwise(fixed)
-    out = frame.with_columns(fixed.alias("PLACE"))
+    for code, earlier in EARLIER_CODES.items():
+        too_early = (pl.col("PLACE") == code) & (year < _first_valid(code, last))
+        fixed = pl.when(too_early).then(pl.lit(earlier)).otherwise(fixed)
+    out = episodes.with_columns(fixed.alias("PLACE"))
     return out.with_columns(
         pl.when(pl.col("PLACE") == "H5")
         .then(pl.lit("XXXXXXX"))
         .otherwise(pl.col("URN"))
         .alias("URN")
-    ).drop("_Y")
+    )
 
 
 CIN_CODES = (

@@ -302,19 +302,26 @@ def _dates(frame: pl.DataFrame, cols: dict[str, str]) -> pl.DataFrame:
 
 def worker_at(alloc: pl.DataFrame, frame: pl.DataFrame, role: str = "SW") -> pl.DataFrame:
     """Add the child's allocated worker (WORKER_ID, TEAM_ID) on each row's DAY."""
+    # one sorted integer key (child, day) makes this a plain as-of join, no grouping
+    key = pl.col("IX").cast(pl.Int64) * (1 << 20) + pl.col("_D")
     a = (
         alloc.filter(pl.col("ALLOC_ROLE") == role)
-        .select("IX", pl.col("START").alias("_S"), "WORKER_ID", "TEAM_ID")
-        .sort("_S")
+        .select(pl.col("IX").alias("_IX"), pl.col("START").alias("_D"), "WORKER_ID", "TEAM_ID")
+        .with_columns((pl.col("_IX").cast(pl.Int64) * (1 << 20) + pl.col("_D")).alias("_K"))
+        .sort("_K")
+        .drop("_D")
     )
-    return (
-        frame.sort("DAY")
-        .join_asof(
-            a, left_on="DAY", right_on="_S", by="IX", strategy="backward", check_sortedness=False
-        )
-        .drop("_S")
-        .sort("IX", "DAY")
+    out = (
+        frame.with_columns(pl.col("DAY").alias("_D"))
+        .with_columns(key.alias("_K"))
+        .sort("_K")
+        .join_asof(a, on="_K", strategy="backward", check_sortedness=False)
     )
+    same = pl.col("_IX") == pl.col("IX")
+    return out.with_columns(
+        pl.when(same).then(pl.col("WORKER_ID")).alias("WORKER_ID"),
+        pl.when(same).then(pl.col("TEAM_ID")).alias("TEAM_ID"),
+    ).drop("_D", "_K", "_IX")
 
 
 def build(
