@@ -295,6 +295,9 @@ def main() -> None:
     )
     parser.add_argument("--skip-load", action="store_true", help="reuse the loaded database")
     parser.add_argument("--users", type=int, default=20)
+    parser.add_argument(
+        "--skip-return", action="store_true", help="do not upload and apply the 903 return"
+    )
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument(
         "--think", type=float, default=1.0, help="mean seconds a person spends reading a page"
@@ -364,6 +367,8 @@ def main() -> None:
             f"reading each page ({args.workers} gunicorn workers x {args.threads} threads):"
         )
         load_test(args.port, people, args.users, args.seconds, args.think)
+        if args.skip_return:
+            return
         ret = args.data / "return-1000"
         if not (ret / "903").exists():
             run(
