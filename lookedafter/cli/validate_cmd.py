@@ -6,6 +6,7 @@ import dataclasses
 import importlib
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Literal, cast
 
 import click
@@ -18,19 +19,47 @@ from lookedafter.validation.providers import ProviderListError, read_providers
 
 
 def _read(folder: Path, last: Path | None, year: int | None) -> tuple[Dataset, list[Issue]]:
-    """A 903 folder through the reader, or a canonical dataset folder as it is."""
+    """A 903 folder through the reader, or the collection year cut out of a canonical folder.
+
+    A canonical folder holds the authority's whole history: the year's return is cut out of it
+    with the DfE scope rules (``extract.for_year``), with the year before as last year's return
+    (or the return in ``last``), so only the year is validated.
+    """
     if Dataset.is_canonical_folder(folder):
-        ds = Dataset.read(folder)
-        if last is not None:
-            ds = Dataset(ds.tables, ds.meta, Dataset.read(last))
-        return ds, []
-    try:
-        reader = importlib.import_module("lookedafter.ssda903.io")
-    except ImportError as exc:  # the reader is part of the package; say so if it is missing
-        raise click.ClickException(f"cannot read 903 CSV files: {exc}") from exc
+        canonical = Dataset.read(folder)
+        chosen = year or canonical.meta.collection_year
+        if chosen is None:
+            raise click.UsageError(
+                "give --year (a canonical folder holds every year; say which one to validate)"
+            )
+        from lookedafter.ssda903.extract import for_year
+
+        cut = for_year(canonical, chosen)
+        if last is None:
+            return cut, []
+        previous, issues = _read_last(last, chosen - 1)
+        return Dataset(cut.tables, cut.meta, previous), issues
+    reader = _reader()
     result = reader.read_return(folder, last=last, year=year)
     dataset: Dataset = result.dataset
     return dataset, list(result.issues)
+
+
+def _read_last(last: Path, year: int) -> tuple[Dataset, list[Issue]]:
+    """Last year's return from ``--last``: a canonical folder (cut to ``year``) or 903 files."""
+    if Dataset.is_canonical_folder(last):
+        from lookedafter.ssda903.extract import for_year
+
+        return for_year(Dataset.read(last), year, with_previous=False), []
+    result = _reader().read_return(last, year=year)
+    return result.dataset, list(result.issues)
+
+
+def _reader() -> ModuleType:
+    try:
+        return importlib.import_module("lookedafter.ssda903.io")
+    except ImportError as exc:  # the reader is part of the package; say so if it is missing
+        raise click.ClickException(f"cannot read 903 CSV files: {exc}") from exc
 
 
 @click.command("validate")
@@ -95,7 +124,8 @@ def command(
 ) -> None:
     """Validate the SSDA903 return in FOLDER and report what to fix.
 
-    FOLDER holds the year's 903 CSV files (or a canonical dataset folder). Structural problems
+    FOLDER holds the year's 903 CSV files, or a canonical dataset folder, from which the
+    collection year's return (and last year's) is cut first. Structural problems
     (files and values that could not be read) are listed first, then one line per flag: child,
     table, 0-based data row, rule code, fields and what to fix.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -16,8 +17,10 @@ from lookedafter.schema.dataset import Meta
 
 def _folder(tmp_path: Path, ethnic: str) -> Path:
     header = pl.DataFrame({"CHILD": ["1"], "ETHNIC": [ethnic]})
+    episodes = pl.DataFrame({"CHILD": ["1"], "DECOM": [date(2025, 5, 1)]})
     out = tmp_path / "ds"
-    Dataset({"Header": header}, Meta(collection_year=2026, la_name="Testshire")).write(out)
+    meta = Meta(collection_year=2026, la_name="Testshire")
+    Dataset({"Header": header, "Episodes": episodes}, meta).write(out)
     return out
 
 
@@ -138,3 +141,52 @@ def test_la_code_and_ofsted_lists_switch_on_the_rules_that_need_them(tmp_path: P
     assert {"1008", "1015"} <= got
     bad = CliRunner().invoke(cli, ["validate", str(folder), "--ofsted-providers", str(folder)])
     assert bad.exit_code == 2
+
+
+def _history(folder: Path, dob: date) -> Path:
+    """A canonical folder: children looked after in 2019 only, in 2024-25 only, and now."""
+    header = pl.DataFrame(
+        {
+            "CHILD": ["old", "2", "1"],
+            "ETHNIC": ["bad", "bad", "bad"],
+            "DOB": [date(2010, 1, 1), date(2012, 1, 1), dob],
+        }
+    )
+    episodes = pl.DataFrame(
+        {
+            "CHILD": ["old", "2", "1", "1"],
+            "DECOM": [date(2019, 5, 1), date(2024, 5, 1), date(2024, 6, 1), date(2025, 5, 1)],
+            "DEC": [date(2019, 9, 1), date(2024, 12, 1), date(2025, 5, 1), None],
+            "REC": ["E13", "E13", "X1", None],
+        }
+    )
+    Dataset({"Header": header, "Episodes": episodes}, Meta(la_name="Testshire")).write(folder)
+    return folder
+
+
+def _flags(*args: str) -> list[dict[str, str]]:
+    result = CliRunner().invoke(cli, ["validate", *args])
+    assert result.exit_code == 1, result.output
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def test_a_canonical_folder_is_cut_to_the_collection_year_first(tmp_path: Path) -> None:
+    folder = _history(tmp_path / "canonical", date(2015, 1, 1))
+    lines = _flags(str(folder), "--year", "2026")
+    assert {line["child"] for line in lines} == {"1"}  # nobody outside 2025-26
+    ethnic = [line for line in lines if line["code"] == "103"]
+    assert [(e["table"], e["row"]) for e in ethnic] == [("Header", "0")]  # row in the cut return
+    # an earlier year of the same history is cut the same way
+    assert {line["child"] for line in _flags(str(folder), "--year", "2025")} == {"1", "2"}
+    no_year = CliRunner().invoke(cli, ["validate", str(folder)])
+    assert no_year.exit_code == 2 and "--year" in no_year.output
+
+
+def test_a_canonical_folder_gets_last_years_return_from_its_history_or_last(
+    tmp_path: Path,
+) -> None:
+    folder = _history(tmp_path / "canonical", date(2015, 1, 1))
+    assert not [f for f in _flags(str(folder), "--year", "2026") if f["code"] == "203"]
+    other = _history(tmp_path / "other", date(2015, 2, 2))
+    changed = _flags(str(folder), "--year", "2026", "--last", str(other))
+    assert [(f["child"], f["row"]) for f in changed if f["code"] == "203"] == [("1", "0")]
