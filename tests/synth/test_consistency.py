@@ -273,3 +273,13 @@ def test_nothing_happens_after_the_as_of_date() -> None:
                 assert (frame[column].drop_nulls() <= as_of).all(), (name, column)
             elif isinstance(dtype, pl.Datetime):
                 assert (frame[column].drop_nulls().dt.date() <= as_of).all(), (name, column)
+
+
+def test_national_scale_spreads_homes_across_england() -> None:
+    ds = generate(SynthConfig(children=150, years=1, seed=8, home_area="england"))
+    homes = ds["Children"]["HOME_POST"].drop_nulls()
+    ref = postcodes.lookup_for(homes)
+    keys = pl.DataFrame({"PCD": homes.str.replace_all(" ", "")}).join(ref, on="PCD", how="left")
+    assert keys["LAUA"].str.starts_with("E").all()
+    assert keys["LAUA"].n_unique() > 50
+    assert ds.meta.la_name == "England (synthetic)"
