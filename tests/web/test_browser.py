@@ -16,13 +16,13 @@ from django.utils import timezone
 from web_support import PASSWORD
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-AXE = Path(settings.STATIC_BUILD) / "axe" / "axe.min.js"
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
-    pytest.mark.skipif(not AXE.exists(), reason="static files not built: run `make setup`"),
+    pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed: run `make setup`"),
 ]
 
 # Playwright's synchronous API runs an event loop in this thread; the ORM calls the tests make

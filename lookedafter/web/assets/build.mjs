@@ -19,5 +19,4 @@ cpSync("lookedafter/web/assets/init.mjs", `${out}/js/init.mjs`);
 // Images only (favicon); the GDS Transport font files are deliberately not copied.
 cpSync("node_modules/govuk-frontend/dist/govuk/assets/images", `${out}/govuk/assets/images`, { recursive: true });
 cpSync("node_modules/@ministryofjustice/frontend/moj/assets", `${out}/moj/assets`, { recursive: true });
-cpSync("node_modules/axe-core/axe.min.js", `${out}/axe/axe.min.js`);
 console.log(`built ${out}/`);

@@ -25,16 +25,18 @@ DROP FUNCTION IF EXISTS register_auditevent_append_only();
 """
 
 
-def forwards(apps: Any, schema_editor: Any) -> None:
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
+class PostgreSQLOnly(migrations.RunSQL):
+    """RunSQL that runs only on PostgreSQL (SQLite relies on the model's own refusal)."""
 
+    def database_forwards(self, app_label: str, schema_editor: Any, *args: Any) -> None:
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, *args)
 
-def backwards(apps: Any, schema_editor: Any) -> None:
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
+    def database_backwards(self, app_label: str, schema_editor: Any, *args: Any) -> None:
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, *args)
 
 
 class Migration(migrations.Migration):
     dependencies = [("register", "0001_register")]  # noqa: RUF012
-    operations = [migrations.RunPython(forwards, backwards)]  # noqa: RUF012
+    operations = [PostgreSQLOnly(CREATE, DROP)]  # noqa: RUF012
