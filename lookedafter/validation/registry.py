@@ -267,7 +267,7 @@ def run(
     results: list[pl.DataFrame] = []
     if queries:
         try:
-            results = pl.collect_all(queries)
+            results = _collect_all(queries, dataset)
         except Exception:  # find the rule that broke the batch; keep the others' results
             results = []
             for q, r in zip(queries, owners, strict=True):
@@ -286,6 +286,22 @@ def run(
     if failed_codes and errors.height:
         errors = errors.filter(~pl.col("code").is_in(sorted(failed_codes)))
     return RunResult(errors, skipped, failed, ran)
+
+
+#: Below this many episode rows (about 10,000 children) the rules' queries run on the in-memory
+#: engine, which starts each of the ~340 queries several times more cheaply than the streaming
+#: engine (0.09 s against 0.2 s of CPU for 1,000 children); on larger returns the streaming
+#: engine is as cheap and spreads the work better over the cores.
+SMALL_RETURN_ROWS = 20_000
+# Common subexpressions are not eliminated on the in-memory engine: with polars 2.1 that
+# optimisation across the batch fails on a national return (expressions of unequal length).
+_IN_MEMORY = pl.QueryOptFlags(comm_subexpr_elim=False)
+
+
+def _collect_all(queries: list[pl.LazyFrame], dataset: Dataset) -> list[pl.DataFrame]:
+    if dataset["Episodes"].height < SMALL_RETURN_ROWS:
+        return pl.collect_all(queries, engine="in-memory", optimizations=_IN_MEMORY)
+    return pl.collect_all(queries)
 
 
 def _shape(lf: pl.LazyFrame, r: Rule, table: str) -> pl.LazyFrame:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import polars as pl
+import pytest
 
 from lookedafter.schema import Dataset
 from lookedafter.schema.dataset import Meta
 from lookedafter.ssda903.structural import Issue, Kind
-from lookedafter.validation import derive
+from lookedafter.validation import derive, registry
 from lookedafter.validation.registry import Context, Rule, load_rules, run
 
 
@@ -214,3 +215,26 @@ def test_only_an_ons_code_counts_as_the_authoritys_area() -> None:
     assert Context(Dataset(meta=Meta(la_code="E08000003")), 2026).own_areas == {"E08000003"}
     assert Context(Dataset(meta=Meta(la_code="825")), 2026).own_areas == frozenset()
     assert not Context(Dataset(meta=Meta(la_code="825")), 2026).has("LA")
+
+
+def test_both_engines_flag_the_same_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    eps = pl.DataFrame(
+        {
+            "CHILD": ["a", "a", "b", "b"],
+            "DECOM": [date(2025, 4, 1), date(2025, 3, 1), date(2025, 6, 1), date(2025, 6, 1)],
+            "DEC": [date(2025, 5, 1), date(2025, 4, 1), None, date(2025, 7, 1)],
+            "RNE": ["P", "S", "S", "T"],
+            "REC": ["X1", "X1", None, "E11"],
+            "LS": ["C2", "C2", "V3", "C1"],
+            "PLACE": ["U1", "T0", "K2", "A3"],
+            "PL_POST": ["M1 1AE", "ZZ9 9ZZ", None, "M1 1AE"],
+        }
+    )
+    header = pl.DataFrame({"CHILD": ["a", "b"], "ETHNIC": ["WBRI", "bad"], "SEX": ["1", "x"]})
+    ds = Dataset({"Episodes": eps, "Header": header}, Meta(la_code="E08000003"))
+    small = run(ds, 2026)  # the in-memory engine
+    monkeypatch.setattr(registry, "SMALL_RETURN_ROWS", 0)
+    large = run(ds, 2026)  # the streaming engine
+    assert small.failed == large.failed == []
+    assert small.errors.height > 10
+    assert small.errors.sort(pl.all()).equals(large.errors.sort(pl.all()))
