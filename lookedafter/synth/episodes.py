@@ -60,6 +60,8 @@ PROVIDERS: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
     "K1": (("PR1", "PR2"), (0.5, 0.5)),
     "K2": (("PR4", "PR1", "PR5"), (0.78, 0.15, 0.07)),
     "K3": (("PR4", "PR5", "PR1"), (0.70, 0.20, 0.10)),
+    "A3": (("PR1", "PR2", "PR5"), (0.45, 0.35, 0.20)),
+    "A4": (("PR1", "PR2", "PR5"), (0.45, 0.35, 0.20)),
     "A5": (("PR1", "PR2", "PR5"), (0.45, 0.35, 0.20)),
     "A6": (("PR1", "PR2", "PR5"), (0.45, 0.35, 0.20)),
     "P1": (("PR0",), (1.0,)),
@@ -99,6 +101,9 @@ def _legal(
         0.0,
     )
     main = np.where(rng.random(n) < p_c1, "C1", "V2").astype(object)
+    # some parents consent to adoption: the child stays accommodated (s20) and no order is made
+    consent = (ch.path == ADOPT) & (rng.random(n) < 0.1)
+    main = np.where(consent, "V2", main)
     p_em = np.select([ch.path == QUICK, ch.path == ADOPT], [0.17, 0.10], 0.05)
     p_em = np.where((ch.path == UASC) | (ch.path == REMAND), 0.0, p_em)
     emergency = rng.random(n) < p_em
@@ -126,7 +131,7 @@ def _legal(
     pa = np.minimum(e1 + (span * rng.uniform(0.15, 0.28, n)).astype(np.int64), ch.planned_end - 90)
     pa = np.maximum(pa, e1 + 14)
     is_adopt = ch.path == ADOPT
-    sel = is_adopt & (e1 < stop)
+    sel = is_adopt & ~consent & (e1 < stop)
     kids.append(ix[sel])
     days.append(e1[sel])
     codes.append(np.full(sel.sum(), "E1", dtype=object))
@@ -139,11 +144,16 @@ def _legal(
     ).sort("IX", "DAY")
     e1_day = np.where(is_adopt & (e1 < stop), e1, OPEN)
     pa_day = np.where(is_adopt & (pa < stop) & (e1 < stop), pa, OPEN)
-    return legal, np.stack([e1_day, pa_day]), c2_day
+    return legal, np.stack([e1_day, pa_day, consent.astype(np.int64)]), c2_day
 
 
 def _moves(
-    ch: Children, cfg: SynthConfig, rng: np.random.Generator, pa_day: np.ndarray, c2_day: np.ndarray
+    ch: Children,
+    cfg: SynthConfig,
+    rng: np.random.Generator,
+    pa_day: np.ndarray,
+    c2_day: np.ndarray,
+    consent: np.ndarray,
 ) -> pl.DataFrame:
     n = len(ch)
     ix = np.arange(n)
@@ -179,11 +189,18 @@ def _moves(
     kids.append(ix[sel])
     days.append(home[sel])
     forced.append(np.full(sel.sum(), "P1", dtype=object))
-    # placed for adoption: with the current foster carer (A5) or new adopters (A6)
+    # placed for adoption: with the current foster carer (A3/A5) or new adopters (A4/A6), with
+    # the parents' consent (A3/A4) or under a placement order (A5/A6)
     sel = pa_day != OPEN
     kids.append(ix[sel])
     days.append(pa_day[sel])
-    forced.append(np.where(rng.random(sel.sum()) < 0.15, "A5", "A6").astype(object))
+    with_carer = rng.random(sel.sum()) < 0.15
+    by_consent = consent[sel]
+    forced.append(
+        np.where(
+            by_consent, np.where(with_carer, "A3", "A4"), np.where(with_carer, "A5", "A6")
+        ).astype(object)
+    )
     all_ix = np.concatenate(kids)
     all_day = np.concatenate(days).astype(np.int64)
     ok = (all_day < stop[all_ix]) & (all_day > ch.start[all_ix])
@@ -266,8 +283,9 @@ def _segments(
     before = np.concatenate([[None], place[:-1]])
     fostered = np.isin(before, ["U1", "U2", "U3", "U4", "U5", "U6"]) & (k > 0)
     forced = np.where((forced == "A5") & ~fostered, "A6", forced)
+    forced = np.where((forced == "A3") & ~fostered, "A4", forced)
     place = np.where(forced != None, forced, place)  # noqa: E711 (numpy elementwise)
-    same_carer = forced == "A5"
+    same_carer = np.isin(forced, ["A3", "A5"])
     seg = seg.with_columns(text(place, "PLACE"), pl.Series("SAME_CARER", same_carer)).drop(
         "FORCED", "LDAY"
     )
@@ -418,7 +436,7 @@ def _merge(
     reason = (
         pl.when(nxt.is_in(["T", "U"]))
         .then(pl.lit("PLACE"))
-        .when(nxt.is_in(["P", "B"]) & next_place.is_in(["A5", "A6", "P1"]))
+        .when(nxt.is_in(["P", "B"]) & next_place.is_in(["A3", "A4", "A5", "A6", "P1"]))
         .then(pl.lit("CARPL"))
         .when(nxt.is_in(["P", "B"]))
         .then(reasons)
@@ -471,7 +489,7 @@ def build(ch: Children, cfg: SynthConfig, pool: places.Pool) -> Timeline:
     rng = streams(cfg.seed, "episodes")
     home_rows = places.homes(pool, rng, len(ch), None if cfg.england else cfg.laua)
     legal, adoption_days, c2_day = _legal(ch, cfg, rng)
-    moves = _moves(ch, cfg, rng, adoption_days[1], c2_day)
+    moves = _moves(ch, cfg, rng, adoption_days[1], c2_day, adoption_days[2] == 1)
     seg = _segments(ch, cfg, rng, moves, legal)
     seg = _locate(ch, cfg, rng, seg, pool, home_rows)
     # an episode carries the code of the year it ended in (the list changed in 2024-25 and

@@ -203,7 +203,7 @@ def adoption(
     ad1 = a.with_columns(
         pl.Series("DI", dp),
         pl.Series("DM", match),
-        pl.when(pl.col("PLACE") == "A5")
+        pl.when(pl.col("PLACE").is_in(["A3", "A5"]))
         .then(pl.lit("1"))
         .otherwise(pl.lit("0"))
         .alias("FOSTER_CARE"),

@@ -189,7 +189,7 @@ def test_adoptions_have_their_decisions_and_matches(ds: Dataset) -> None:
     assert (ad1["DATE_INT"] <= ad1["DATE_MATCH"]).all()
     assert (ad1["DATE_MATCH"] < ad1["DEC"]).all()
     assert set(adopted["CHILD"]) <= set(ds["PlacedAdoption"]["CHILD"])
-    placed = ds["Episodes"].filter(pl.col("PLACE").is_in(["A5", "A6"]))
+    placed = ds["Episodes"].filter(pl.col("PLACE").is_in(["A3", "A4", "A5", "A6"]))
     assert set(adopted["CHILD"]) <= set(placed["CHILD"])
     single = ad1.filter(pl.col("NB_ADOPTR") == "1")
     assert set(single["SEX_ADOPTR"]) <= {"M1", "F1"}
