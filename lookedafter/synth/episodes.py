@@ -346,6 +346,9 @@ def _locate(
         np.clip(rng.gamma(1.6, 3.2, c), 0.2, 19.0),
     )
     rows = places.near(pool, rng, home_rows[ix], miles)
+    # a new carer is somewhere else than the last one (the next postcode along, if need be)
+    again = np.concatenate([[False], (ix[1:] == ix[:-1]) & (rows[1:] == rows[:-1])])
+    rows = np.where(again, (rows + 1) % len(pool.east), rows)
     rows = np.where(place == "P1", home_rows[ix], rows)
     located = np.ones(c, dtype=bool)
     away = pool.laua[rows] != pool.laua[home_rows[ix]]
