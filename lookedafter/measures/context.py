@@ -30,7 +30,8 @@ NEW_CARER_RNE = ("S", "P", "B")
 TEMPORARY_PLACE = ("T0", "T1", "T2", "T3", "T4")
 # Roles that are registered social work posts (the DfE workforce census counts these).
 SOCIAL_WORK_ROLES = ("SW", "TM", "SM", "HOS", "IRO")
-TIMESCALE_MONTHS = 36  # how far back the timescale engine's occurrences are asked for
+TIMESCALE_MONTHS = 13  # event measures' window (12 months) and a month to spare
+FULL_HISTORY_GROUPS = ("visits", "health", "education", "adoption")
 AGE_BANDS = ("Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over")
 
 
@@ -324,10 +325,15 @@ class Context:
                 raise TimescalesUnavailable(
                     f"the timescale engine is not available: {exc}"
                 ) from exc
-            # Measures look back at most 36 months (adoption A1/A2/A10 are 3-year figures, and an
-            # adoption may come long after its due date, so that group is evaluated in full).
+            # Measures of events look back 12 months: those rule groups are asked only for
+            # occurrences due since then (the engine is faster so). Measures of the current duty
+            # (visits, health assessments, PEPs) need every child's latest occurrence however
+            # long ago it fell due (a child unvisited for three years must still count), and
+            # adoption A1/A2/A10 are 3-year figures whose adoptions may come long after their
+            # due dates: those groups are evaluated in full.
             groups = [g.rules[0].group for g in GROUPS]
-            recent = tuple(g for g in groups if g != "adoption")
+            full = tuple(g for g in groups if g in FULL_HISTORY_GROUPS)
+            recent = tuple(g for g in groups if g not in FULL_HISTORY_GROUPS)
             since = add_months(self.as_of, -TIMESCALE_MONTHS)
             parts = [
                 evaluate(
@@ -338,9 +344,7 @@ class Context:
                     since=since,
                     reasons=self.reasons,
                 ),
-                evaluate(
-                    self.ds, self.as_of, self.policy, only=("adoption",), reasons=self.reasons
-                ),
+                evaluate(self.ds, self.as_of, self.policy, only=full, reasons=self.reasons),
             ]
             self._shared.cache["timescales"] = pl.concat(parts).lazy()
         frame: pl.LazyFrame = self._shared.cache["timescales"]

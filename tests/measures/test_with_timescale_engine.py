@@ -58,3 +58,18 @@ def test_reasons_off_gives_the_same_figures() -> None:
     without = compute(DS, date(2026, 3, 31), reasons=False)
     assert with_reasons.table.equals(without.table)
     assert without.frames["visits_on_time"]["REASON"].null_count() == 2
+
+
+def test_a_child_unvisited_for_three_years_is_still_overdue() -> None:
+    # placed 2/01/2023, visited 5/01/2023 and never again: the next visit was due 16/02/2023
+    ds = dataset(
+        Header=[{"CHILD": "B", "DOB": "2015-05-01"}],
+        Episodes=[episode("B", "2023-01-02", place="U6")],
+        Visits=[{"CHILD": "B", "VISIT_DATE": "2023-01-05", "SEEN": True}],
+    )
+    res = compute(ds, date(2026, 3, 31), measures=["visits_overdue_now"])
+    assert (
+        res.row("visits_overdue_now")["numerator"],
+        res.row("visits_overdue_now")["denominator"],
+    ) == (1.0, 1.0)
+    assert res.behind("visits_overdue_now")["DUE_NOW"].to_list() == [date(2023, 2, 16)]
