@@ -17,7 +17,7 @@ districts must be given (``--la-districts`` on the command line): they cannot be
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -218,3 +218,32 @@ def sequence(ctx: Context, table: str = "Episodes", order: str = "DECOM") -> pl.
         )
         cached = ctx._cache[key] = built.lazy()
     return cached
+
+
+def first_per_child(lf: pl.LazyFrame, order: str) -> pl.LazyFrame:
+    """Each child's earliest row by ``order`` (nulls last)."""
+    return lf.sort("CHILD", order, nulls_last=True).group_by("CHILD", maintain_order=True).first()
+
+
+def last_per_child(lf: pl.LazyFrame, order: str) -> pl.LazyFrame:
+    """Each child's latest row by ``order`` (nulls first, so a null never wins)."""
+    return lf.sort("CHILD", order, nulls_last=False).group_by("CHILD", maintain_order=True).last()
+
+
+def shared(ctx: Context, key: str, build: Callable[[], pl.LazyFrame]) -> pl.LazyFrame:
+    """A frame several rules read, built and collected once per run (cached under ``key``)."""
+    key = f"shared|{key}"
+    cached = ctx._cache.get(key)
+    if cached is None:
+        cached = ctx._cache[key] = build().collect().lazy()
+    return cached
+
+
+def first_rows(ctx: Context, table: str, order: str) -> pl.LazyFrame:
+    """:func:`first_per_child` of a table of the run, built once."""
+    return shared(ctx, f"first|{table}|{order}", lambda: first_per_child(ctx[table], order))
+
+
+def last_rows(ctx: Context, table: str, order: str) -> pl.LazyFrame:
+    """:func:`last_per_child` of a table of the run, built once."""
+    return shared(ctx, f"last|{table}|{order}", lambda: last_per_child(ctx[table], order))

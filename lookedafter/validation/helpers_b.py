@@ -13,7 +13,7 @@ import polars as pl
 
 from lookedafter.schema import Dataset, Meta
 from lookedafter.ssda903.structural import Issue
-from lookedafter.validation.derive import age_at, birthday
+from lookedafter.validation.derive import age_at, birthday, shared
 from lookedafter.validation.registry import Context, load_rules, run
 
 # Placement codes the DfE guide calls temporary placements (T0-T4). The PLACE list in
@@ -224,7 +224,14 @@ def placement_changed() -> pl.Expr:
 
 def carried_over(ctx: Context) -> pl.LazyFrame:
     """This year's first episode of each child joined to last year's last episode when that
-    episode was still open at the end of last year (``<col>_last`` columns for it)."""
+    episode was still open at the end of last year (``<col>_last`` columns for it).
+
+    Built once per run and shared by the rules that compare the two.
+    """
+    return shared(ctx, "carried_over", lambda: _carried_over(ctx))
+
+
+def _carried_over(ctx: Context) -> pl.LazyFrame:
     dated = pl.col("DECOM").is_not_null()
     last = (
         ctx["Episodes_last"]

@@ -16,6 +16,9 @@ from lookedafter.schema import Dataset
 from lookedafter.schema.dataset import Meta
 from lookedafter.schema.tables import TABLES
 from lookedafter.ssda903.structural import Issue
+from lookedafter.validation.derive import first_per_child as first_per_child
+from lookedafter.validation.derive import first_rows, last_rows
+from lookedafter.validation.derive import last_per_child as last_per_child
 from lookedafter.validation.registry import Context, load_rules, run
 
 # Placement codes that mean "placed for adoption" (DfE guide, PLACE list A3-A6).
@@ -33,16 +36,6 @@ FEMALE = "F"  # SEX list from 2024-25
 def ceased_care() -> pl.Expr:
     """The episode ended the period of care: a reason is given and it is not X1."""
     return pl.col("REC").is_not_null() & (pl.col("REC") != "X1")
-
-
-def first_per_child(lf: pl.LazyFrame, order: str) -> pl.LazyFrame:
-    """Each child's earliest row by ``order`` (nulls last)."""
-    return lf.sort("CHILD", order, nulls_last=True).group_by("CHILD", maintain_order=True).first()
-
-
-def last_per_child(lf: pl.LazyFrame, order: str) -> pl.LazyFrame:
-    """Each child's latest row by ``order`` (nulls first, so a null never wins)."""
-    return lf.sort("CHILD", order, nulls_last=False).group_by("CHILD", maintain_order=True).last()
 
 
 def with_previous(lf: pl.LazyFrame, order: str, columns: Sequence[str]) -> pl.LazyFrame:
@@ -153,11 +146,11 @@ def differs_from_open_last(ctx: Context, column: str) -> pl.LazyFrame:
     """This year's first episode of each child whose ``column`` differs from the episode left
     open at the end of last year's return (the same episode carried over)."""
     open_last = (
-        last_per_child(ctx["Episodes_last"], "DECOM")
+        last_rows(ctx, "Episodes_last", "DECOM")
         .filter(pl.col("DEC").is_null())
         .select("CHILD", pl.col(column).alias("_LAST"))
     )
-    first = first_per_child(ctx["Episodes"], "DECOM")
+    first = first_rows(ctx, "Episodes", "DECOM")
     value = pl.col(column)
     if ctx["Episodes"].collect_schema()[column].is_float():
         value, last = value.round(1), pl.col("_LAST").round(1)

@@ -1,6 +1,7 @@
 import polars as pl
 
-from lookedafter.validation.helpers_c import first_per_child, flagged, last_per_child
+from lookedafter.validation.derive import first_rows, last_rows
+from lookedafter.validation.helpers_c import flagged
 from lookedafter.validation.registry import Context, rule
 
 
@@ -14,11 +15,11 @@ from lookedafter.validation.registry import Context, rule
 )
 def validate(ctx: Context) -> pl.LazyFrame:
     open_last = (
-        last_per_child(ctx["Episodes_last"], "DECOM")
+        last_rows(ctx, "Episodes_last", "DECOM")
         .filter(pl.col("DEC").is_null())
         .select("CHILD", pl.col("DECOM").alias("DECOM_LAST"))
     )
-    first = first_per_child(ctx["Episodes"], "DECOM")
+    first = first_rows(ctx, "Episodes", "DECOM")
     return first.join(open_last, on="CHILD").filter(
         pl.col("DECOM").ne_missing(pl.col("DECOM_LAST"))
     )

@@ -1,6 +1,7 @@
 import polars as pl
 
-from lookedafter.validation.helpers_c import flagged, last_per_child, present
+from lookedafter.validation.derive import last_rows
+from lookedafter.validation.helpers_c import flagged, present
 from lookedafter.validation.registry import Context, rule
 
 AD1_FIELDS = ("DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR")
@@ -16,7 +17,7 @@ AD1_FIELDS = ("DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR"
     needs=("PlacedAdoption", "AD1"),
 )
 def validate(ctx: Context) -> dict[str, pl.LazyFrame]:
-    latest = last_per_child(ctx["PlacedAdoption"], "DATE_PLACED").filter(
+    latest = last_rows(ctx, "PlacedAdoption", "DATE_PLACED").filter(
         pl.col("DATE_PLACED_CEASED").is_not_null()
     )
     ad1 = ctx["AD1"].filter(present(*AD1_FIELDS))

@@ -1,6 +1,7 @@
 import polars as pl
 
-from lookedafter.validation.helpers_c import ADOPTED, flagged, last_per_child
+from lookedafter.validation.derive import last_rows
+from lookedafter.validation.helpers_c import ADOPTED, flagged
 from lookedafter.validation.registry import Context, rule
 
 
@@ -14,7 +15,7 @@ from lookedafter.validation.registry import Context, rule
 )
 def validate(ctx: Context) -> dict[str, pl.LazyFrame]:
     adopted = ctx["Episodes"].filter(pl.col("REC").is_in(ADOPTED))
-    latest = last_per_child(ctx["PlacedAdoption"], "DATE_PLACED").filter(
+    latest = last_rows(ctx, "PlacedAdoption", "DATE_PLACED").filter(
         pl.col("DATE_PLACED_CEASED").is_not_null()
     )
     return {

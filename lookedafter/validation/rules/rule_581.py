@@ -1,6 +1,7 @@
 import polars as pl
 
-from lookedafter.validation.helpers_c import first_per_child, flagged
+from lookedafter.validation.derive import first_rows
+from lookedafter.validation.helpers_c import flagged
 from lookedafter.validation.registry import Context, rule
 
 
@@ -13,9 +14,7 @@ from lookedafter.validation.registry import Context, rule
     needs=("Episodes", "Missing"),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    started = first_per_child(ctx["Episodes"], "DECOM").select(
-        "CHILD", pl.col("DECOM").alias("STARTED")
-    )
+    started = first_rows(ctx, "Episodes", "DECOM").select("CHILD", pl.col("DECOM").alias("STARTED"))
     return ctx["Missing"].join(started, on="CHILD").filter(pl.col("MIS_START") < pl.col("STARTED"))
 
 

@@ -1,6 +1,7 @@
 import polars as pl
 
-from lookedafter.validation.helpers_c import ceased_care, flagged, last_per_child
+from lookedafter.validation.derive import last_rows
+from lookedafter.validation.helpers_c import ceased_care, flagged
 from lookedafter.validation.registry import Context, rule
 
 
@@ -15,7 +16,7 @@ from lookedafter.validation.registry import Context, rule
 )
 def validate(ctx: Context) -> pl.LazyFrame:
     left = (
-        last_per_child(ctx["Episodes"], "DECOM")
+        last_rows(ctx, "Episodes", "DECOM")
         .filter(ceased_care())
         .select("CHILD", pl.col("DEC").alias("LEFT_CARE"))
     )

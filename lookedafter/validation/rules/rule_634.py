@@ -2,7 +2,8 @@ from datetime import date
 
 import polars as pl
 
-from lookedafter.validation.helpers_c import first_per_child, flagged, present
+from lookedafter.validation.derive import first_rows
+from lookedafter.validation.helpers_c import flagged, present
 from lookedafter.validation.registry import Context, rule
 
 # Previous permanence is collected only for periods of care starting on or after this date.
@@ -18,7 +19,7 @@ COLLECTED_FROM = date(2016, 4, 1)
     needs=("Episodes", "PrevPerm"),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    first = first_per_child(ctx["Episodes"], "DECOM").filter(pl.col("DECOM") < COLLECTED_FROM)
+    first = first_rows(ctx, "Episodes", "DECOM").filter(pl.col("DECOM") < COLLECTED_FROM)
     return (
         ctx["PrevPerm"]
         .filter(present("LA_PERM", "PREV_PERM", "DATE_PERM"))

@@ -1,6 +1,7 @@
 import polars as pl
 
-from lookedafter.validation.helpers_c import ceased_care, flagged, last_per_child
+from lookedafter.validation.derive import last_rows
+from lookedafter.validation.helpers_c import ceased_care, flagged
 from lookedafter.validation.registry import Context, rule
 
 
@@ -14,9 +15,7 @@ from lookedafter.validation.registry import Context, rule
     since=2027,
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    left = last_per_child(ctx["Episodes"], "DECOM").filter(
-        ceased_care() & pl.col("DEC").is_not_null()
-    )
+    left = last_rows(ctx, "Episodes", "DECOM").filter(ceased_care() & pl.col("DEC").is_not_null())
     return ctx["DoLo"].filter(pl.col("DOLO_END").is_null()).join(left, on="CHILD", how="semi")
 
 

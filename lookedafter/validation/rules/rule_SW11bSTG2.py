@@ -1,6 +1,7 @@
 import polars as pl
 
-from lookedafter.validation.helpers_c import flagged, last_per_child
+from lookedafter.validation.derive import last_rows
+from lookedafter.validation.helpers_c import flagged
 from lookedafter.validation.registry import Context, rule
 
 
@@ -13,7 +14,7 @@ from lookedafter.validation.registry import Context, rule
     fields=("SW_DEC",),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    latest = last_per_child(ctx["SWEpisodes"], "SW_DECOM")
+    latest = last_rows(ctx, "SWEpisodes", "SW_DECOM")
     return latest.filter(pl.col("SW_DEC") < ctx.end)
 
 

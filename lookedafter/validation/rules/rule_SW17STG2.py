@@ -1,6 +1,7 @@
 import polars as pl
 
-from lookedafter.validation.helpers_c import flagged, last_per_child
+from lookedafter.validation.derive import last_rows
+from lookedafter.validation.helpers_c import flagged
 from lookedafter.validation.registry import Context, load_rules, rule
 
 
@@ -15,7 +16,7 @@ from lookedafter.validation.registry import Context, load_rules, rule
     since=2026,
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    return last_per_child(ctx["SWEpisodes"], "SW_DECOM").filter(pl.col("SW_DEC").is_not_null())
+    return last_rows(ctx, "SWEpisodes", "SW_DECOM").filter(pl.col("SW_DEC").is_not_null())
 
 
 def test_SW17STG2_latest_episode_is_open() -> None:
