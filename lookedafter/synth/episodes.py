@@ -97,7 +97,7 @@ def _legal(
             ch.path == LONG,
             ch.path == QUICK,
         ],
-        [1.0, 0.7, 0.55, np.where(age < 10, 0.8, 0.45), 0.25],
+        [1.0, 0.8, 0.82, np.where(age < 10, 0.92, 0.8), 0.3],
         0.0,
     )
     main = np.where(rng.random(n) < p_c1, "C1", "V2").astype(object)
@@ -183,8 +183,8 @@ def _moves(
         days.append(when)
         forced.append(np.full(len(rows), None, dtype=object))
     # home to parents (on a full care order) for the last months before discharge
-    home = ch.planned_end - rng.integers(120, 451, n)
-    sel = (ch.path == HOME_LATER) & (rng.random(n) < 0.8) & (home > c2_day) & (c2_day != OPEN)
+    home = ch.planned_end - rng.integers(180, 721, n)
+    sel = (ch.path == HOME_LATER) & (rng.random(n) < 0.9) & (home > c2_day) & (c2_day != OPEN)
     sel &= (home < stop) & (home > ch.start + 30)
     kids.append(ix[sel])
     days.append(home[sel])
@@ -300,7 +300,7 @@ def _segments(
         & (length > 400)
         & (rng.random(m) < 0.85)
     )
-    offset = rng.integers(120, 420, m)
+    offset = np.minimum(rng.integers(120, 420, m), length - 30)  # within the placement
     conv = seg.filter(pl.Series(convert)).with_columns(
         (pl.col("DAY") + pl.Series(offset[convert])).alias("DAY"),
         pl.col("PLACE").replace_strict({"U6": "U4", "U3": "U1"}, return_dtype=pl.String),
