@@ -132,3 +132,9 @@ def test_peps_in_date() -> None:
     num, den, value = figure(ds, "2026-03-31", "peps_in_date", timescales=TS)
     assert (num, den) == (2.0, 3.0)
     assert value == pytest.approx(200 / 3)
+
+
+def test_peps_on_time_over_the_year() -> None:
+    # E1/E2 due in the window: C2 E1 on time, C1 E2 overdue (C3's is not due) -> 1 / 2
+    ds = dataset(Episodes=EPISODES, Header=HEADER)
+    assert figure(ds, "2026-03-31", "peps_on_time", timescales=TS) == (1.0, 2.0, 50.0)
