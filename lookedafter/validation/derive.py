@@ -28,16 +28,13 @@ if TYPE_CHECKING:
     from lookedafter.validation.registry import Context
 
 
-def add_derived(name: str, lazy: pl.LazyFrame, ctx: Context) -> pl.LazyFrame:
-    base = name.removesuffix("_last")
-    if base == "Episodes":
-        frame = lazy.collect()
-        return (
-            postcodes.with_distance(frame, ref=postcode_lookup(ctx))
-            .with_columns(placement_location(ctx.own_areas))
-            .lazy()
+def add_derived(name: str, frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
+    """A table of the run with its derived columns (Episodes: distance, PL_LA, PL_LOCATION)."""
+    if name.removesuffix("_last") == "Episodes":
+        return postcodes.with_distance(frame, ref=postcode_lookup(ctx)).with_columns(
+            placement_location(ctx.own_areas)
         )
-    return lazy
+    return frame
 
 
 def postcode_lookup(ctx: Context) -> pl.DataFrame:

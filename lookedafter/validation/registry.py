@@ -162,7 +162,7 @@ class Context:
     def __getitem__(self, name: str) -> pl.LazyFrame:
         if name not in self._cache:
             if name in self.extra:
-                self._cache[name] = self.extra[name].lazy().cache()
+                self._cache[name] = self.extra[name].lazy()
                 return self._cache[name]
             if name.endswith("_last"):
                 prev = self.dataset.previous
@@ -171,10 +171,11 @@ class Context:
                 frame = self.dataset[name]
             if frame is None:
                 raise KeyError(name)
-            lazy = frame.lazy().with_row_index("ROW").with_columns(pl.col("ROW").cast(pl.Int64))
+            # materialised once: every rule's query then starts from the same frame in memory
+            rows = frame.with_row_index("ROW").with_columns(pl.col("ROW").cast(pl.Int64))
             from lookedafter.validation import derive
 
-            self._cache[name] = derive.add_derived(name, lazy, self).cache()
+            self._cache[name] = derive.add_derived(name, rows, self).lazy()
         return self._cache[name]
 
     def sequence(self, table: str = "Episodes", order: str = "DECOM") -> pl.LazyFrame:
