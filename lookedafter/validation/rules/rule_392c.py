@@ -14,26 +14,15 @@ from lookedafter.validation.registry import Context, rule
     fields=("HOME_POST", "PL_POST"),
 )
 def validate(ctx: Context) -> pl.LazyFrame:
-    eps = ctx["Episodes"]
     # the run's one lookup of every postcode in the episodes (derive.postcode_lookup)
-    known = postcode_lookup(ctx).lazy().select(pl.col("PCD").unique())
-    checked = eps
-    for col in ("HOME_POST", "PL_POST"):
-        checked = checked.with_columns(postcodes.normalise(pl.col(col)).alias(f"_{col}")).join(
-            known.select(pl.col("PCD").alias(f"_{col}"), pl.lit(True).alias(f"_{col}_OK")),
-            on=f"_{col}",
-            how="left",
-        )
+    known = pl.lit(postcode_lookup(ctx)["PCD"]).implode()
 
     def unknown(col: str) -> pl.Expr:
+        key = postcodes.normalise(pl.col(col))
         # Northern Ireland (BT) postcodes are not in the offline reference data: not judged.
-        return (
-            pl.col(col).is_not_null()
-            & pl.col(f"_{col}_OK").is_null()
-            & ~pl.col(f"_{col}").str.starts_with("BT")
-        )
+        return pl.col(col).is_not_null() & ~key.is_in(known) & ~key.str.starts_with("BT")
 
-    return checked.filter(unknown("HOME_POST") | unknown("PL_POST"))
+    return ctx["Episodes"].filter(unknown("HOME_POST") | unknown("PL_POST"))
 
 
 def test_392c_flags_unknown_postcodes() -> None:
