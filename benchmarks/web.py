@@ -75,6 +75,9 @@ def make_people(n: int) -> dict[str, list[dict[str, Any]]]:
     from lookedafter.web.register.models import Child, Role, StaffProfile, Worker
 
     User = get_user_model()
+    from lookedafter.web.register.models import ReturnUpload
+
+    ReturnUpload.objects.filter(uploaded_by__username__startswith="bench-").delete()
     User.objects.filter(username__startswith="bench-").delete()
     busiest = (
         Child.objects.exclude(current_worker="")
