@@ -84,10 +84,9 @@ def long_term(
     cfg: SynthConfig, tl: Timeline, rng: np.random.Generator
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     as_of = day(cfg.as_of)
-    lead = day(cfg.window_start) - 400
-    seg = tl.segments
-    ltf = seg.filter(pl.col("PLACE").is_in(["U1", "U4"]) & (pl.col("SEG_END") > lead))
-    ltf = ltf.filter(pl.col("PLACE") != prev_in(pl.col("PLACE")).fill_null(""))
+    seg = tl.segments  # the whole history: a long-term placement is matched once, whenever
+    became = pl.col("PLACE") != prev_in(pl.col("PLACE")).fill_null("")
+    ltf = seg.filter(pl.col("PLACE").is_in(["U1", "U4"]) & became)
     m = len(ltf)
     matched = rng.random(m) >= cfg.rates.ltf_unmatched
     when = ltf["SEG_START"].to_numpy() + np.where(
@@ -105,7 +104,7 @@ def long_term(
         pl.col("SEG_START").min(),
         pl.col("SEG_END").max(),
     )
-    kin = runs.filter((pl.col("PLACE") == "U3") & (pl.col("SEG_END") > lead))
+    kin = runs.filter(pl.col("PLACE") == "U3")
     k = len(kin)
     kin = kin.filter(pl.Series(rng.random(k) < 0.65))
     k = len(kin)
