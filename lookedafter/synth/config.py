@@ -207,7 +207,7 @@ class Population:
     disability: float = 0.07
     # placement moves per year by age at the time (under 5, 5-9, 10-13, 14-15, 16-17), before
     # each child's own instability multiplies them
-    move_rate: tuple[float, ...] = (0.15, 0.15, 0.35, 1.2, 4.0)
+    move_rate: tuple[float, ...] = (0.13, 0.13, 0.33, 1.2, 4.0)
     move_spread: float = 1.4  # sigma of the lognormal individual multiplier
     early_move: float = 0.30  # an emergency first placement that ends within 2 months
     missing_prone: float = 0.30  # share of children aged 11+ who go missing at all
