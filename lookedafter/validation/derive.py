@@ -237,10 +237,37 @@ def shared(ctx: Context, key: str, build: Callable[[], pl.LazyFrame]) -> pl.Lazy
 
 
 def first_rows(ctx: Context, table: str, order: str) -> pl.LazyFrame:
-    """:func:`first_per_child` of a table of the run, built once."""
-    return shared(ctx, f"first|{table}|{order}", lambda: first_per_child(ctx[table], order))
+    """:func:`first_per_child` of a table of the run, built once from :func:`sequence`
+    (rows tied on ``order`` are taken in file order)."""
+
+    def build() -> pl.LazyFrame:
+        child = pl.col("CHILD")
+        first = child.ne_missing(child.shift(1)) | (pl.int_range(pl.len()) == 0)
+        return sequence(ctx, table, order).filter(first).select(table_columns(ctx, table))
+
+    return shared(ctx, f"first|{table}|{order}", build)
 
 
 def last_rows(ctx: Context, table: str, order: str) -> pl.LazyFrame:
-    """:func:`last_per_child` of a table of the run, built once."""
-    return shared(ctx, f"last|{table}|{order}", lambda: last_per_child(ctx[table], order))
+    """:func:`last_per_child` of a table of the run, built once from :func:`sequence`: each
+    child's last row with an ``order`` value, or its last row when none has one (rows tied on
+    ``order`` are taken in file order)."""
+
+    def build() -> pl.LazyFrame:
+        child, dated = pl.col("CHILD"), pl.col(order).is_not_null()
+        index = pl.int_range(pl.len())
+        first = child.ne_missing(child.shift(1)) | (index == 0)
+        last = child.ne_missing(child.shift(-1)) | (index == pl.len() - 1)
+        # rows with a value sort first within the child, so the child's first row says whether
+        # any of its rows has one
+        child_dated = pl.when(first).then(dated).forward_fill()
+        last_dated = dated & (last | ~dated.shift(-1).fill_null(False))
+        pick = last_dated | (last & ~child_dated)
+        return sequence(ctx, table, order).filter(pick).select(table_columns(ctx, table))
+
+    return shared(ctx, f"last|{table}|{order}", build)
+
+
+def table_columns(ctx: Context, table: str) -> list[str]:
+    """The table's columns, ``CHILD`` first (as a group-by per child gives them)."""
+    return ["CHILD", *(c for c in ctx[table].collect_schema().names() if c != "CHILD")]

@@ -13,7 +13,7 @@ import polars as pl
 
 from lookedafter.schema import Dataset, Meta
 from lookedafter.ssda903.structural import Issue
-from lookedafter.validation.derive import age_at, birthday, shared
+from lookedafter.validation.derive import age_at, birthday, shared, table_columns
 from lookedafter.validation.registry import Context, load_rules, run
 
 # Placement codes the DfE guide calls temporary placements (T0-T4). The PLACE list in
@@ -232,23 +232,16 @@ def carried_over(ctx: Context) -> pl.LazyFrame:
 
 
 def _carried_over(ctx: Context) -> pl.LazyFrame:
-    dated = pl.col("DECOM").is_not_null()
+    # each child's last dated episode last year and first dated episode this year (SEQ is null
+    # on undated rows; ROW_next is null on a child's last dated row)
     last = (
-        ctx["Episodes_last"]
-        .filter(dated)
-        .sort("CHILD", "DECOM", "ROW")
-        .group_by("CHILD", maintain_order=True)
-        .last()
+        ctx.sequence("Episodes_last")
+        .filter(pl.col("SEQ").is_not_null() & pl.col("ROW_next").is_null())
+        .select(table_columns(ctx, "Episodes_last"))
         .filter(pl.col("DEC").is_null() | (pl.col("DEC") >= pl.lit(ctx.start)))
     )
     last = last.rename({c: f"{c}_last" for c in last.collect_schema().names() if c != "CHILD"})
-    first = (
-        ctx["Episodes"]
-        .filter(dated)
-        .sort("CHILD", "DECOM", "ROW")
-        .group_by("CHILD", maintain_order=True)
-        .first()
-    )
+    first = ctx.sequence().filter(pl.col("SEQ") == 0).select(table_columns(ctx, "Episodes"))
     return first.join(last, on="CHILD", how="inner")
 
 

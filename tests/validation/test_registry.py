@@ -238,3 +238,48 @@ def test_both_engines_flag_the_same_rows(monkeypatch: pytest.MonkeyPatch) -> Non
     assert small.failed == large.failed == []
     assert small.errors.height > 10
     assert small.errors.sort(pl.all()).equals(large.errors.sort(pl.all()))
+
+
+def test_first_and_last_rows_match_sorting_each_child() -> None:
+    eps = pl.DataFrame(
+        {
+            "CHILD": ["a", "b", "a", "c", "a", "b", "c", None, None],
+            "DECOM": [
+                date(2025, 5, 1),
+                None,
+                date(2025, 4, 1),
+                None,
+                None,
+                date(2025, 6, 1),
+                None,
+                date(2025, 7, 1),
+                date(2025, 8, 1),
+            ],
+            "PLACE": ["U1", "U2", "U3", "U4", "U5", "U6", "K2", "R1", "R2"],
+        }
+    )
+    ctx = Context(Dataset({"Episodes": eps}, Meta()), 2026)
+    whole = ctx["Episodes"]
+    for got, expected in (
+        (derive.first_rows(ctx, "Episodes", "DECOM"), derive.first_per_child(whole, "DECOM")),
+        (derive.last_rows(ctx, "Episodes", "DECOM"), derive.last_per_child(whole, "DECOM")),
+    ):
+        a, b = got.collect(), expected.collect()
+        assert a.columns == b.columns
+        dated = pl.col("DECOM").is_not_null() | pl.col("CHILD").is_null()
+        assert a.filter(dated).sort("CHILD").equals(b.filter(dated).sort("CHILD"))
+        assert a["CHILD"].sort().equals(b["CHILD"].sort())  # one row per child (c: any row)
+    first = derive.first_rows(ctx, "Episodes", "DECOM").collect()
+    last = derive.last_rows(ctx, "Episodes", "DECOM").collect()
+    assert dict(zip(first["CHILD"], first["PLACE"], strict=True)) == {
+        "a": "U3",
+        "b": "U6",
+        "c": "U4",
+        None: "R1",
+    }
+    assert dict(zip(last["CHILD"], last["PLACE"], strict=True)) == {
+        "a": "U1",
+        "b": "U6",
+        "c": "K2",
+        None: "R2",
+    }
