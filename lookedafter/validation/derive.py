@@ -164,8 +164,8 @@ def neighbours(frame: pl.LazyFrame, columns: Iterable[str], order: str = "DECOM"
 
     The previous and next rows of the same child, among rows with an ``order`` value; a row
     without one keeps its place (sorted last within the child) but has no neighbours and is
-    nobody's neighbour. Done with plain shifts on the sorted frame rather than window
-    expressions, which costs several times less on a national return.
+    nobody's neighbour; so is a row with no ``CHILD``. Done with plain shifts on the sorted frame
+    rather than window expressions, which costs several times less on a national return.
     """
     ordered = frame.sort(["CHILD", order, "ROW"], nulls_last=True)
     dated = pl.col(order).is_not_null()

@@ -17,7 +17,7 @@ from lookedafter.schema.dataset import Meta
 from lookedafter.schema.tables import TABLES
 from lookedafter.ssda903.structural import Issue
 from lookedafter.validation.derive import first_per_child as first_per_child
-from lookedafter.validation.derive import first_rows, last_rows
+from lookedafter.validation.derive import first_rows, last_rows, neighbours
 from lookedafter.validation.derive import last_per_child as last_per_child
 from lookedafter.validation.registry import Context, load_rules, run
 
@@ -42,14 +42,15 @@ def with_previous(lf: pl.LazyFrame, order: str, columns: Sequence[str]) -> pl.La
     """Add ``<col>_PREV`` from the same child's previous row by ``order``; also ``ROW_PREV``.
 
     Rows with no ``order`` value are left out: they cannot be placed in the sequence (the rule
-    for the missing date reports them). Plain shifts on the sorted frame, no window expressions.
-    For a table of the return, ``Context.sequence`` holds this once per run.
+    for the missing date reports them). Built on :func:`derive.neighbours`; for a table of the
+    return, ``Context.sequence`` holds the neighbours once per run.
     """
     cols = [*columns, "ROW"]
-    same_child = (pl.col("CHILD") == pl.col("CHILD").shift(1)).fill_null(False)
     dated = lf.filter(pl.col(order).is_not_null())
-    return dated.sort("CHILD", order, "ROW").with_columns(
-        pl.when(same_child).then(pl.col(c).shift(1)).alias(f"{c}_PREV") for c in cols
+    return (
+        neighbours(dated, cols, order)
+        .drop([f"{c}_next" for c in cols])
+        .rename({f"{c}_prev": f"{c}_PREV" for c in cols})
     )
 
 
