@@ -28,6 +28,14 @@ if TYPE_CHECKING:
     from lookedafter.validation.registry import Context
 
 
+#: Query options for a frame collected on the in-memory engine, which starts a query several
+#: times more cheaply than the streaming engine (a shared sequence of 1,000 children's episodes:
+#: 2 ms against 17 ms; of 80,000 children's: 0.02 s against 0.09 s of CPU). Common
+#: subexpressions are not eliminated: with polars 2.1 that optimisation fails on the in-memory
+#: engine on a national return (expressions of unequal length).
+IN_MEMORY = pl.QueryOptFlags(comm_subexpr_elim=False)
+
+
 def add_derived(name: str, frame: pl.DataFrame, ctx: Context) -> pl.DataFrame:
     """A table of the run with its derived columns (Episodes: distance, PL_LA, PL_LOCATION)."""
     if name.removesuffix("_last") == "Episodes":
@@ -211,7 +219,7 @@ def sequence(ctx: Context, table: str = "Episodes", order: str = "DECOM") -> pl.
             .with_columns(pl.col(order).is_not_null().alias("_DATED"))
             .with_columns(position().alias("SEQ"))
             .drop("_DATED")
-            .collect()
+            .collect(engine="in-memory", optimizations=IN_MEMORY)
         )
         cached = ctx._cache[key] = built.lazy()
     return cached
@@ -232,7 +240,8 @@ def shared(ctx: Context, key: str, build: Callable[[], pl.LazyFrame]) -> pl.Lazy
     key = f"shared|{key}"
     cached = ctx._cache.get(key)
     if cached is None:
-        cached = ctx._cache[key] = build().collect().lazy()
+        built = build().collect(engine="in-memory", optimizations=IN_MEMORY)
+        cached = ctx._cache[key] = built.lazy()
     return cached
 
 

@@ -292,16 +292,15 @@ def run(
 #: Below this many episode rows (about 10,000 children) the rules' queries run on the in-memory
 #: engine, which starts each of the ~340 queries several times more cheaply than the streaming
 #: engine (0.09 s against 0.2 s of CPU for 1,000 children); on larger returns the streaming
-#: engine is as cheap and spreads the work better over the cores.
+#: engine is as cheap and spreads the work better over the cores. See ``derive.IN_MEMORY``.
 SMALL_RETURN_ROWS = 20_000
-# Common subexpressions are not eliminated on the in-memory engine: with polars 2.1 that
-# optimisation across the batch fails on a national return (expressions of unequal length).
-_IN_MEMORY = pl.QueryOptFlags(comm_subexpr_elim=False)
 
 
 def _collect_all(queries: list[pl.LazyFrame], dataset: Dataset) -> list[pl.DataFrame]:
+    from lookedafter.validation.derive import IN_MEMORY
+
     if dataset["Episodes"].height < SMALL_RETURN_ROWS:
-        return pl.collect_all(queries, engine="in-memory", optimizations=_IN_MEMORY)
+        return pl.collect_all(queries, engine="in-memory", optimizations=IN_MEMORY)
     return pl.collect_all(queries)
 
 
