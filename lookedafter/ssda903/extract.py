@@ -8,12 +8,21 @@ scope follows the DfE guide to the return:
   return is as at 31 March, so an episode that ends after the year has its end date (DEC), reason
   ended (REC) and reason for placement change (recorded when a placement ends; validation rule
   233: not required when the episode has not ceased) blanked.
+  Placement types are written with the year's codes (``codes.valid_for_year``): a placement
+  recorded with a newer code in the canonical data (Z11-Z14 from 2025-26, K3 from 2024-25) is
+  written with the code it replaced (Z1, H5) in earlier years, and its provider (PR0-PR5) and URN
+  follow that year's rules (rules 146, 218, 526).
 - **Header**: one row for each child with such an episode, and for each care leaver in the
-  year's OC3 cohort (the Header file covers that cohort too).
-- **Reviews**: reviews held during the year; **Missing**, **SWEpisodes**, **PlacedAdoption** and
-  **DoLo** (from 2026-27): periods that overlap the year, with an end after 31 March blanked
-  (rules 571 and 117 reject end dates after the year; for PlacedAdoption the reason ceased goes
-  with the date; a social worker episode keeps its reason, which says why it started).
+  year's OC3 cohort (the Header file covers that cohort too). MOTHER and MC_DOB are as at 31
+  March: a first child born after the year is not yet reported (MOTHER 0, no MC_DOB; rule 625),
+  and both are blank for care leavers not looked after during the year (rule 628).
+- **Reviews**: reviews held during the year; **Missing**, **PlacedAdoption** and **DoLo** (from
+  2026-27): periods that overlap the year, with an end after 31 March blanked (rules 571 and 117
+  reject end dates after the year; for PlacedAdoption the reason ceased goes with the date).
+- **SWEpisodes** (from 2025-26): only for children looked after on 31 March, every social worker
+  episode that overlaps the year, including those before the child became looked after (DfE
+  guide; rules SW01STG1, SW12STG2, SW17STG2), with an end after 31 March blanked (an episode
+  keeps its reason, which says why it started).
 - **OC2** and **OC3**: the rows whose ``YEAR`` is the collection year (``YEAR`` is kept in the
   dataset as the canonical column and left out of the files by ``io.write_return``).
 - **AD1**: children adopted during the year, that is with an episode ending in the year with
@@ -32,11 +41,14 @@ from datetime import date
 
 import polars as pl
 
+from lookedafter.schema.codes import valid_for_year
 from lookedafter.schema.dataset import Dataset, Meta
 from lookedafter.schema.tables import TABLES
 
 #: Reasons an episode ended that mean the child was adopted.
 ADOPTED = ("E11", "E12")
+#: Placement types and the code each replaced, for a year before the newer code existed.
+EARLIER_PLACE = {"Z11": "Z1", "Z12": "Z1", "Z13": "Z1", "Z14": "Z1", "K3": "H5"}
 
 
 def year_bounds(year: int) -> tuple[date, date]:
@@ -63,10 +75,69 @@ def _blank_after(
     )
 
 
+def year_label(year: int) -> str:
+    """'2025-26' for collection year 2026."""
+    return f"{year - 1}-{str(year)[2:]}"
+
+
+def place_for_year(episodes: pl.DataFrame, year: int) -> pl.DataFrame:
+    """PLACE written with the year's codes; provider and URN as that year's rules expect.
+
+    A code not yet valid in the year becomes the one it replaced (``EARLIER_PLACE``, repeatedly,
+    so a chain of renamings is followed). Z1 (before 2025-26) and H5 (before 2024-25) placements
+    carry no provider and the URN XXXXXXX for H5, none for Z1.
+    """
+    valid = valid_for_year("PLACE", year_label(year))
+    mapping: dict[str, str] = {}
+    for code in EARLIER_PLACE:
+        now = code
+        while now not in valid and now in EARLIER_PLACE:
+            now = EARLIER_PLACE[now]
+        if now != code and now in valid:
+            mapping[code] = now
+    if not mapping or "PLACE" not in episodes.columns:
+        return episodes
+    place = pl.col("PLACE")
+    moved = place.is_in(list(mapping)).fill_null(False)
+    out = episodes.with_columns(place.replace(mapping).alias("PLACE"), moved.alias("_MOVED"))
+    return out.with_columns(
+        pl.when(pl.col("_MOVED"))
+        .then(None)
+        .otherwise(pl.col("PLACE_PROVIDER"))
+        .alias("PLACE_PROVIDER"),
+        pl.when(pl.col("_MOVED") & (pl.col("PLACE") == "H5"))
+        .then(pl.lit("XXXXXXX"))
+        .when(pl.col("_MOVED") & (pl.col("PLACE") == "Z1"))
+        .then(None)
+        .otherwise(pl.col("URN"))
+        .alias("URN"),
+    ).drop("_MOVED")
+
+
 def episodes_for_year(canonical: Dataset, year: int) -> pl.DataFrame:
-    """The year's Episodes table (as at 31 March)."""
+    """The year's Episodes table (as at 31 March), with the year's placement codes."""
     episodes = _overlapping(canonical["Episodes"], "DECOM", "DEC", year)
-    return _blank_after(episodes, "DEC", ("REC", "REASON_PLACE_CHANGE"), year)
+    episodes = _blank_after(episodes, "DEC", ("REC", "REASON_PLACE_CHANGE"), year)
+    return place_for_year(episodes, year)
+
+
+def header_for_year(header: pl.DataFrame, looked_after: pl.Series, year: int) -> pl.DataFrame:
+    """MOTHER and MC_DOB as at 31 March; blank for children not looked after in the year."""
+    _, end = year_bounds(year)
+    in_care = pl.col("CHILD").is_in(looked_after.implode())
+    later = pl.col("MC_DOB") > end
+    return header.with_columns(
+        pl.when(~in_care)
+        .then(None)
+        .when(later.fill_null(False))
+        .then(pl.lit("0"))
+        .otherwise(pl.col("MOTHER"))
+        .alias("MOTHER"),
+        pl.when(~in_care | later.fill_null(False))
+        .then(None)
+        .otherwise(pl.col("MC_DOB"))
+        .alias("MC_DOB"),
+    )
 
 
 def for_year(canonical: Dataset, year: int, *, with_previous: bool = True) -> Dataset:
@@ -88,7 +159,11 @@ def for_year(canonical: Dataset, year: int, *, with_previous: bool = True) -> Da
         .unique()
     )
     tables: dict[str, pl.DataFrame] = {
-        "Header": canonical["Header"].filter(pl.col("CHILD").is_in(children.implode())),
+        "Header": header_for_year(
+            canonical["Header"].filter(pl.col("CHILD").is_in(children.implode())),
+            looked_after,
+            year,
+        ),
         "Episodes": episodes,
         "Reviews": of_children("Reviews").filter(pl.col("REVIEW").is_between(start, end)),
         "UASC": of_children("UASC"),
@@ -110,8 +185,14 @@ def for_year(canonical: Dataset, year: int, *, with_previous: bool = True) -> Da
         ),
     }
     if TABLES["SWEpisodes"].exists_in(year):
+        at_end = episodes.filter(pl.col("DEC").is_null()).get_column("CHILD").unique()
         tables["SWEpisodes"] = _blank_after(
-            _overlapping(of_children("SWEpisodes"), "SW_DECOM", "SW_DEC", year),
+            _overlapping(
+                canonical["SWEpisodes"].filter(pl.col("CHILD").is_in(at_end.implode())),
+                "SW_DECOM",
+                "SW_DEC",
+                year,
+            ),
             "SW_DEC",
             (),
             year,

@@ -76,6 +76,8 @@ def canonical() -> Dataset:
             [
                 {"CHILD": "A", "SW_ID": "S1", "SW_DECOM": D(2023, 1, 1), "SW_DEC": D(2024, 8, 1)},
                 {"CHILD": "A", "SW_ID": "S2", "SW_DECOM": D(2024, 8, 1), "SW_REASON": "MANAGE"},
+                # C's social worker from before care began (reported: C is in care on 31 March)
+                {"CHILD": "C", "SW_ID": "S3", "SW_DECOM": D(2025, 11, 1), "SW_REASON": "MANAGE"},
             ],
         ),
         "PlacedAdoption": frame(
@@ -144,7 +146,8 @@ def test_2025_26_return() -> None:
     missing = ret["Missing"]
     assert missing.get_column("CHILD").to_list() == ["C"]
     assert missing.get_column("MIS_END").to_list() == [None]
-    assert ret["SWEpisodes"].get_column("SW_ID").to_list() == ["S2"]
+    # A was adopted in May 2025: not looked after on 31 March, so no social worker episodes
+    assert ret["SWEpisodes"].get_column("SW_ID").to_list() == ["S3"]
     assert children(ret, "AD1") == ["A"]
     assert ret["OC2"].height == 0
     assert ret["OC3"].get_column("YEAR").to_list() == [2026]
@@ -184,3 +187,53 @@ def test_extracted_return_survives_the_files(tmp_path: Path) -> None:
 def test_years_with_data_needs_dates() -> None:
     undated = frame("Episodes", [{"CHILD": "A"}])
     assert years_with_data(Dataset({"Episodes": undated})) == []
+
+
+def test_social_worker_episodes_only_for_children_in_care_on_31_march() -> None:
+    ret = for_year(canonical(), 2026)
+    assert children(ret, "SWEpisodes") == ["C"]
+    # in 2024-25 A was looked after on 31 March: both episodes overlapping the year
+    assert children(for_year(canonical(), 2025), "SWEpisodes") == ["A", "A"]
+
+
+def test_motherhood_as_at_31_march_and_blank_for_care_leavers() -> None:
+    ds = canonical()
+    header = ds["Header"].with_columns(
+        pl.Series("MOTHER", ["1", None, "1", "0"], dtype=pl.String),
+        pl.Series("MC_DOB", [D(2025, 2, 1), None, D(2026, 4, 20), None], dtype=pl.Date),
+    )
+    ret = for_year(ds.with_table("Header", header), 2026)
+    rows = {r["CHILD"]: (r["MOTHER"], r["MC_DOB"]) for r in ret["Header"].iter_rows(named=True)}
+    assert rows["A"] == ("1", D(2025, 2, 1))
+    assert rows["C"] == ("0", None)  # her baby is born after the year: not yet a mother
+    assert rows["D"] == (None, None)  # a care leaver not looked after in the year (rule 628)
+    earlier = for_year(ds.with_table("Header", header), 2025)
+    assert earlier["Header"].row(0, named=True)["MOTHER"] == "1"
+
+
+def test_placement_codes_of_the_year() -> None:
+    ds = canonical()
+    episodes = ds["Episodes"].with_columns(
+        pl.Series("PLACE", ["U1", "Z12", "U1", "K3"], dtype=pl.String),
+        pl.Series("URN", ["XXXXXXX", None, None, "SC123456"], dtype=pl.String),
+        pl.Series("PLACE_PROVIDER", ["PR1", None, "PR1", "PR4"], dtype=pl.String),
+    )
+    ds = ds.with_table("Episodes", episodes)
+    late = for_year(ds, 2026)["Episodes"]
+    assert late.get_column("PLACE").to_list() == ["Z12", "K3"]
+    assert late.get_column("PLACE_PROVIDER").to_list() == [None, "PR4"]
+    # 2024-25: Z12 was still Z1 (no provider, no URN); K3 already valid
+    early = for_year(ds, 2025)["Episodes"]
+    assert early.get_column("PLACE").to_list() == ["U1", "Z1"]
+    assert early.get_column("URN").to_list() == ["XXXXXXX", None]
+    # before 2024-25 K3 was H5 (no URN: XXXXXXX, no provider)
+    moved = episodes.with_columns(
+        pl.when(pl.col("CHILD") == "C")
+        .then(pl.lit(D(2023, 6, 1)))
+        .otherwise(pl.col("DECOM"))
+        .alias("DECOM")
+    )
+    older = for_year(ds.with_table("Episodes", moved), 2024)["Episodes"].filter(
+        pl.col("CHILD") == "C"
+    )
+    assert older.select("PLACE", "URN", "PLACE_PROVIDER").row(0) == ("H5", "XXXXXXX", None)
