@@ -107,7 +107,7 @@ OUTPUT_SCHEMA: dict[str, pl.DataType] = {
 
 def materialise(frame: pl.LazyFrame) -> pl.LazyFrame:
     """Compute a sub-query now, so that several later uses do not each recompute it."""
-    return frame.collect(engine=ENGINE).lazy()
+    return frame.collect(engine=ENGINE).rechunk().lazy()
 
 
 def same_as_previous(*keys: str) -> pl.Expr:
@@ -356,29 +356,119 @@ def first_on_or_after(
     )
 
 
-def attach_workers(ctx: Context, occ: pl.LazyFrame) -> pl.LazyFrame:
+def attach_workers(ctx: Context, occ: pl.DataFrame) -> pl.DataFrame:
     """The child's allocated social worker (and team) on the due date, or on ``as_of`` if
-    earlier (allocations after the reference date are not known)."""
+    earlier (allocations after the reference date are not known).
+
+    The rows of ``occ`` keep their order and gain WORKER_ID and TEAM_ID. Child and date are
+    packed into one integer key so that the look-up is one as-of merge of two sorted integer
+    columns (a look-up grouped by child is several times slower at national scale).
+    """
     as_of = ctx.lit_as_of()
     on = pl.min_horizontal(pl.coalesce("DUE_DATE", "CLOCK_START", as_of), as_of)
-    current = pl.col("ALLOC_END").is_null() | (pl.col("ALLOC_END") >= pl.col("ALLOC_ON"))
-    return (
-        occ.with_columns(ALLOC_ON=on)
-        .sort("ALLOC_ON")
-        .join_asof(
-            ctx.allocations.rename({"TEAM_ID": "ALLOC_TEAM"}),
-            left_on="ALLOC_ON",
-            right_on="ALLOC_START",
-            by="CHILD",
-            strategy="backward",
-            check_sortedness=False,
+    left = occ.select("CHILD", "TEAM_HINT", ALLOC_ON=on).with_row_index("IDX")
+    alloc = ctx.allocations.rename({"TEAM_ID": "ALLOC_TEAM"}).collect(engine=ENGINE)
+    days = pl.concat([left.get_column("ALLOC_ON"), alloc.get_column("ALLOC_START")]).cast(pl.Int32)
+    low, high = days.min(), days.max()
+    tops = [left.get_column("CHILD").max(), alloc.get_column("CHILD").max()]
+    top = max((int(t) for t in tops if isinstance(t, int)), default=0)
+    low_day = int(low) if isinstance(low, int) else 0
+    bits_day = (int(high) - low_day + 1 if isinstance(high, int) else 1).bit_length()
+    if (top + 1).bit_length() + bits_day <= 63:
+
+        def key(child: str, day: str) -> pl.Expr:
+            return pl.col(child).cast(pl.UInt64) * pl.lit(1 << bits_day, dtype=pl.UInt64) + (
+                pl.col(day).cast(pl.Int32) - low_day
+            ).cast(pl.UInt64)
+
+        right = (
+            alloc.lazy()
+            .filter(pl.col("CHILD").is_not_null())
+            .select(
+                "WORKER_ID",
+                "ALLOC_END",
+                "ALLOC_TEAM",
+                A_CHILD="CHILD",
+                K=key("CHILD", "ALLOC_START"),
+            )
+            .sort("K", maintain_order=True)
         )
-        .with_columns(
-            WORKER_ID=pl.when(current).then("WORKER_ID"),
-            TEAM_ID=pl.coalesce(pl.when(current).then("ALLOC_TEAM"), "TEAM_HINT"),
+        found = (
+            left.lazy()
+            .with_columns(K=key("CHILD", "ALLOC_ON"))
+            .sort("K")
+            .join_asof(right, on="K", strategy="backward", check_sortedness=False)
+            .sort("IDX")
         )
-        .drop("ALLOC_ON", "ALLOC_START", "ALLOC_END", "ALLOC_TEAM")
+        mine = pl.col("A_CHILD") == pl.col("CHILD")  # the match is this child's allocation
+    else:  # dates too far apart to pack: look up by child
+        found = (
+            left.lazy()
+            .sort("ALLOC_ON")
+            .join_asof(
+                alloc.lazy(),
+                left_on="ALLOC_ON",
+                right_on="ALLOC_START",
+                by="CHILD",
+                strategy="backward",
+                check_sortedness=False,
+            )
+            .sort("IDX")
+        )
+        mine = pl.lit(True)
+    current = mine & (pl.col("ALLOC_END").is_null() | (pl.col("ALLOC_END") >= pl.col("ALLOC_ON")))
+    workers = found.select(
+        WORKER_ID=pl.when(current).then("WORKER_ID"),
+        TEAM_ID=pl.coalesce(pl.when(current).then("ALLOC_TEAM"), "TEAM_HINT"),
+    ).collect(engine=ENGINE)
+    return occ.hstack(workers.get_columns())
+
+
+def final_order(frame: pl.DataFrame) -> pl.Series:
+    """Row indices putting ``frame`` in the engine's order: CHILD (code), RULE, CLOCK_START,
+    DUE_DATE, nulls last, ties in their present order.
+
+    The four keys are packed into one unsigned 64-bit integer when they fit (they always do
+    for real data: dates within a few centuries), which sorts several times faster than the
+    four columns; otherwise the columns are sorted as they are.
+    """
+    rules = frame.get_column("RULE").drop_nulls().unique().sort()
+    rule = pl.col("RULE").cast(pl.Enum(rules.to_list())).to_physical().cast(pl.UInt64)
+    keys = frame.select(
+        CHILD=pl.col("CHILD").cast(pl.UInt64),
+        RULE=rule,
+        CLOCK_START=pl.col("CLOCK_START").cast(pl.Int32),
+        DUE_DATE=pl.col("DUE_DATE").cast(pl.Int32),
     )
+    if frame.height == 0:
+        return pl.Series("IDX", [], dtype=pl.UInt32)
+    dates = pl.concat([keys.get_column("CLOCK_START"), keys.get_column("DUE_DATE")])
+    low = dates.min()
+    low_day = int(low) if isinstance(low, int) else 0
+    high = dates.max()
+    span = int(high) - low_day + 1 if isinstance(high, int) else 0
+    top = keys.get_column("CHILD").max()
+    child_null = int(top) + 1 if isinstance(top, int) else 0
+    bits_rule = (len(rules) + 1).bit_length()
+    bits_day = (span + 1).bit_length()
+    if child_null.bit_length() + bits_rule + 2 * bits_day > 63:
+        return keys.select(
+            pl.arg_sort_by(pl.all(), nulls_last=True, maintain_order=True).alias("IDX")
+        ).get_column("IDX")
+
+    def shift(expr: pl.Expr, bits: int) -> pl.Expr:
+        return expr * pl.lit(1 << bits, dtype=pl.UInt64)
+
+    def day(name: str) -> pl.Expr:  # days from the earliest date; null after every date
+        return (pl.col(name) - low_day).cast(pl.UInt64).fill_null(span)
+
+    packed = (
+        shift(pl.col("CHILD").fill_null(child_null), bits_rule + 2 * bits_day)
+        + shift(pl.col("RULE").fill_null(len(rules)), 2 * bits_day)
+        + shift(day("CLOCK_START"), bits_day)
+        + day("DUE_DATE")
+    )
+    return keys.select(pl.arg_sort_by(packed, maintain_order=True).alias("IDX")).get_column("IDX")
 
 
 def _reason(part: pl.LazyFrame, status: str, lapsed: bool, as_of: date) -> pl.LazyFrame:
@@ -507,23 +597,16 @@ def finish(
             BASIS=pl.lit(None, dtype=pl.String),
             NOTE=pl.lit(None, dtype=pl.String),
         )
-    frame = occ.with_columns(STATUS=status).collect(engine=ENGINE)
+    # one chunk: gathering from the many chunks of a concatenation is several times slower
+    frame = occ.with_columns(STATUS=status).collect(engine=ENGINE).rechunk()
+    frame = frame[final_order(frame)]
     if reasons:
-        parts = []
-        has_lapse = pl.col("LAPSE_DATE").is_not_null()
-        for name in STATUSES:
-            rows = frame.lazy().filter(pl.col("STATUS") == name)
-            if name == "overdue":
-                parts.append(_reason(rows.filter(has_lapse), name, True, ctx.as_of))
-                parts.append(_reason(rows.filter(~has_lapse), name, False, ctx.as_of))
-            else:
-                parts.append(_reason(rows, name, False, ctx.as_of))
-        result = pl.concat(parts)
+        frame = frame.with_columns(REASON=_reasons(frame, ctx.as_of))
     else:
-        result = frame.lazy().with_columns(REASON=pl.lit(None, dtype=pl.String))
-    result = attach_workers(ctx, result)
+        frame = frame.with_columns(REASON=pl.lit(None, dtype=pl.String))
+    frame = attach_workers(ctx, frame)
     return (
-        result.sort("CHILD", "RULE", "CLOCK_START", "DUE_DATE", nulls_last=True)
+        frame.lazy()
         .with_columns(OCCURRENCE=position_in_run("CHILD", "RULE") + 1)
         .rename({"CHILD": "CODE"})
         .join(ctx.child_codes.lazy(), on="CODE", how="left", maintain_order="left")
@@ -532,3 +615,20 @@ def finish(
             + ([pl.col("LAPSE_DATE")] if keep_lapse else [])
         )
     )
+
+
+def _reasons(frame: pl.DataFrame, as_of: date) -> pl.Series:
+    """REASON for every row of ``frame`` (which has STATUS), in its order: each status's
+    words are built only for that status's rows."""
+    has_lapse = pl.col("LAPSE_DATE").is_not_null()
+    rows = frame.lazy().with_row_index("IDX")
+    parts = []
+    for name in STATUSES:
+        part = rows.filter(pl.col("STATUS") == name)
+        if name == "overdue":
+            parts.append(_reason(part.filter(has_lapse), name, True, as_of))
+            parts.append(_reason(part.filter(~has_lapse), name, False, as_of))
+        else:
+            parts.append(_reason(part, name, False, as_of))
+    words = pl.concat([p.select("IDX", "REASON") for p in parts]).sort("IDX")
+    return words.collect(engine=ENGINE).get_column("REASON")
