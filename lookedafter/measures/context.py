@@ -359,7 +359,7 @@ class Context:
                 self.timescales()
                 .filter(pl.col("STATUS") != "not_applicable")
                 .collect(engine=ENGINE)
-                .partition_by("RULE", as_dict=True)
+                .partition_by("RULE", as_dict=True, maintain_order=False)
             )
             cache["timescales/by_rule"] = {str(k[0]): v.lazy() for k, v in parts.items()}
         by_rule: dict[str, pl.LazyFrame] = cache["timescales/by_rule"]
@@ -380,12 +380,15 @@ class Context:
             # The 500 commonest home postcodes decide it (a few postcode areas to read, not all).
             homes = (
                 self.ds["Episodes"]
-                .select(normalise(pl.col("HOME_POST")).alias("PCD"))
+                .select(pl.col("HOME_POST").alias("PCD"))
                 .drop_nulls()
                 .group_by("PCD")
                 .len()
                 .sort(["len", "PCD"], descending=[True, False])
                 .head(500)
+                .with_columns(normalise(pl.col("PCD")))
+                .group_by("PCD")
+                .agg(pl.col("len").sum())
             )
             ref = lookup_for(homes["PCD"]).select("PCD", "LAUA")
             district = (
