@@ -278,3 +278,8 @@ def _summarise(
         "national_year",
         "unit",
     )
+
+
+# Public name for callers that roll up frames themselves (the web dashboard filters the rows
+# behind each figure, then summarises them the same way).
+summarise = _summarise
