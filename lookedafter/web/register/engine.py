@@ -8,7 +8,6 @@ engine. Nothing here re-implements an engine rule.
 from __future__ import annotations
 
 import hashlib
-import importlib
 from datetime import date
 from typing import Any
 
@@ -29,18 +28,6 @@ from lookedafter.web.register.models import (
 
 # The statuses of occurrences still to be done: what worklists and a child's page show.
 OPEN_STATUSES = ("overdue", "due_soon", "not_yet_due")
-
-
-class EngineUnavailable(RuntimeError):
-    """The engine part a page needs is not installed in this build."""
-
-
-def _engine(module: str, name: str) -> Any:
-    """An engine function, looked up when first needed (the engine's parts land separately)."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError) as exc:
-        raise EngineUnavailable(f"{module}.{name} is not available in this build") from exc
 
 
 def timescale_setting_names() -> frozenset[str]:

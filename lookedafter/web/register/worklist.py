@@ -10,7 +10,7 @@ import polars as pl
 from django.db.models import QuerySet
 
 from lookedafter.timescales import RULES
-from lookedafter.web.register.engine import EngineUnavailable, evaluate_timescales
+from lookedafter.web.register.engine import evaluate_timescales
 from lookedafter.web.register.models import Child
 
 DUE_WINDOW = ("overdue", "due_soon")
@@ -32,7 +32,6 @@ class Row:
 @dataclass
 class Worklist:
     rows: list[Row]
-    error: str = ""
 
     @property
     def overdue_count(self) -> int:
@@ -47,10 +46,7 @@ def build(children: QuerySet[Child], as_of: date) -> Worklist:
     """Every child in ``children`` with their overdue and due-soon items, overdue first."""
     kids = list(children)
     rows = {c.child: Row(c) for c in kids}
-    try:
-        frame = evaluate_timescales(children, as_of) if kids else None
-    except EngineUnavailable as exc:
-        return Worklist(list(rows.values()), error=str(exc))
+    frame = evaluate_timescales(children, as_of) if kids else None
     if frame is not None and frame.height:
         due = frame.filter(pl.col("STATUS").is_in(DUE_WINDOW)).sort("DUE_DATE")
         for item in due.iter_rows(named=True):

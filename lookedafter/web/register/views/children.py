@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from lookedafter.schema.codes import code_list
 from lookedafter.web.register import access, audit, worklist
-from lookedafter.web.register.engine import EngineUnavailable, evaluate_timescales
+from lookedafter.web.register.engine import evaluate_timescales
 from lookedafter.web.register.models import (
     Allocation,
     AuditAction,
@@ -195,19 +194,8 @@ def child_detail(request: HttpRequest, child_id: str) -> HttpResponse:
     child = access.access_child_by_id(request.user, child_id)
     audit.record(request, request.user, AuditAction.READ, "child page", child=child.child)
     today = timezone.localdate()
-    due: list[dict[str, Any]] = []
-    engine_error = ""
-    try:
-        frame = evaluate_timescales(
-            access.accessible_children(request.user).filter(pk=child.pk), today
-        )
-        due = [
-            r
-            for r in frame.sort("DUE_DATE", nulls_last=True).iter_rows(named=True)
-            if r["STATUS"] in ("overdue", "due_soon", "not_yet_due")
-        ]
-    except EngineUnavailable as exc:
-        engine_error = str(exc)
+    frame = evaluate_timescales(access.accessible_children(request.user).filter(pk=child.pk), today)
+    due = list(frame.sort("DUE_DATE", nulls_last=True).iter_rows(named=True))
     episode = Episode.objects.filter(child=child).order_by("-decom").first()
     names = _worker_names({child.current_worker, child.current_iro})
     events = _timeline(child)
@@ -226,7 +214,6 @@ def child_detail(request: HttpRequest, child_id: str) -> HttpResponse:
             "worker": names.get(child.current_worker, child.current_worker),
             "iro": names.get(child.current_iro, child.current_iro),
             "due": due,
-            "engine_error": engine_error,
             "events": events if show_all else events[:60],
             "more_events": 0 if show_all else max(0, len(events) - 60),
             "viewers": audit.viewers_of(child.child, 20),

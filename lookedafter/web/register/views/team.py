@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from lookedafter.web.register import access, audit, worklist
-from lookedafter.web.register.engine import EngineUnavailable, evaluate_timescales
+from lookedafter.web.register.engine import evaluate_timescales
 from lookedafter.web.register.models import AuditEvent, Role, Team, Worker
 from lookedafter.web.register.views.common import staff_required
 
@@ -91,19 +91,11 @@ def iro_children(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     kids = list(children)
     next_review: dict[str, dict[str, Any]] = {}
-    error = ""
-    try:
-        frame = evaluate_timescales(children, today) if kids else None
-        if frame is not None:
-            for row in frame.sort("DUE_DATE").iter_rows(named=True):
-                if row["RULE"] in REVIEW_RULES and row["STATUS"] in (
-                    "overdue",
-                    "due_soon",
-                    "not_yet_due",
-                ):
-                    next_review.setdefault(row["CHILD"], row)
-    except EngineUnavailable as exc:
-        error = str(exc)
+    frame = evaluate_timescales(children, today) if kids else None
+    if frame is not None:  # open occurrences only, soonest first
+        for row in frame.sort("DUE_DATE").iter_rows(named=True):
+            if row["RULE"] in REVIEW_RULES:
+                next_review.setdefault(row["CHILD"], row)
     rows = sorted(
         ((c, next_review.get(c.child)) for c in kids),
         key=lambda pair: (pair[1] is None, pair[1]["DUE_DATE"] if pair[1] else today),
@@ -112,7 +104,7 @@ def iro_children(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "register/iro.html",
-        {"title": "My reviews", "rows": rows, "error": error, "today": today},
+        {"title": "My reviews", "rows": rows, "today": today},
     )
 
 
