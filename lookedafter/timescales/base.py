@@ -110,6 +110,17 @@ def materialise(frame: pl.LazyFrame) -> pl.LazyFrame:
     return frame.collect(engine=ENGINE).rechunk().lazy()
 
 
+def by_then(by: str, day: str) -> pl.Expr:
+    """One unsigned 64-bit sort key: ``by`` (a child, placement or period code) then ``day``.
+
+    Sorting on it is several times faster than on the two columns, and an as-of join grouped
+    by ``by`` on frames sorted this way reads each group's rows together (frames sorted by
+    date alone make it jump between groups). A null code or date gives a null key.
+    """
+    high = pl.col(by).cast(pl.UInt64) * pl.lit(1 << 32, dtype=pl.UInt64)
+    return high + (pl.col(day).cast(pl.Int32).cast(pl.Int64) + (1 << 31)).cast(pl.UInt64)
+
+
 def same_as_previous(*keys: str) -> pl.Expr:
     """True where a row has the same ``keys`` as the row before (frame sorted by the keys).
 
@@ -235,7 +246,7 @@ class Context:
             .with_columns(
                 DEC=pl.when(pl.col("DEC") > as_of).then(None).otherwise(pl.col("DEC")),
             )
-            .sort("CHILD", "DECOM")
+            .sort(by_then("CHILD", "DECOM"))
         )
         # rows are sorted by child, so "the previous row, if it is the same child's" needs no
         # window; PERIOD and PLACEMENT are running numbers over all children (unique per child)
@@ -267,7 +278,7 @@ class Context:
                 REC_LAST=pl.col("REC").last(),
                 SHORT_BREAK=pl.col("LS").is_in(SHORT_BREAK_LS).all(),
             )
-            .sort("CHILD", "START")
+            .sort(by_then("CHILD", "START"))
             .with_columns(PREV_END=pl.when(same_as_previous("CHILD")).then(pl.col("END").shift(1)))
         )
         return periods.join(self.dob, on="CHILD", how="left").collect(engine=ENGINE).lazy()
@@ -292,7 +303,7 @@ class Context:
                 P_END=pl.col("DEC").last(),
                 PLACE_FIRST=pl.col("PLACE").first(),
             )
-            .sort("CHILD", "P_START")
+            .sort(by_then("CHILD", "P_START"))
             .collect(engine=ENGINE)
             .lazy()
         )
@@ -305,9 +316,9 @@ class Context:
             .filter(pl.col("REVIEW").is_not_null() & (pl.col("REVIEW") <= self.lit_as_of()))
             .select("CHILD", "REVIEW")
             .unique()
-            .sort("CHILD", "REVIEW")
+            .sort(by_then("CHILD", "REVIEW"))
         )
-        per = self.periods.select("CHILD", "PERIOD", "START", "END").sort("CHILD", "START")
+        per = self.periods.select("CHILD", "PERIOD", "START", "END").sort(by_then("CHILD", "START"))
         return (
             rev.join_asof(
                 per,
@@ -322,7 +333,7 @@ class Context:
                 & (pl.col("END").is_null() | (pl.col("REVIEW") <= pl.col("END")))
             )
             .select("CHILD", "PERIOD", "REVIEW")
-            .sort("CHILD", "REVIEW")
+            .sort(by_then("CHILD", "REVIEW"))
             .collect(engine=ENGINE)
             .lazy()
         )

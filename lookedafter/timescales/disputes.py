@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lookedafter.timescales.base import Context, RuleGroup, RuleInfo, conform, dmy
+from lookedafter.timescales.base import Context, RuleGroup, RuleInfo, by_then, conform, dmy
 
 RULES = (
     RuleInfo(
@@ -42,9 +42,9 @@ def _iro(ctx: Context) -> pl.LazyFrame:
     ch = (
         ctx.table("IROChallenges")
         .filter(pl.col("RAISED_DATE").is_not_null() & (pl.col("RAISED_DATE") <= as_of))
-        .sort("RAISED_DATE")
+        .sort(by_then("CHILD", "RAISED_DATE"))
         .join_asof(
-            ctx.periods.select("CHILD", "START", "END").sort("START"),
+            ctx.periods.select("CHILD", "START", "END"),
             left_on="RAISED_DATE",
             right_on="START",
             by="CHILD",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import polars as pl
 
 from lookedafter.lib.calendar import age_expr
-from lookedafter.timescales.base import Context, RuleGroup, RuleInfo, conform, dmy
+from lookedafter.timescales.base import Context, RuleGroup, RuleInfo, by_then, conform, dmy
 
 SOURCE = (
     "DfE Promoting the education of looked-after and previously looked-after children (2018), "
@@ -36,7 +36,7 @@ def _peps(ctx: Context) -> pl.LazyFrame:
         .filter(pl.col("PEP_DATE").is_not_null() & (pl.col("PEP_DATE") <= ctx.lit_as_of()))
         .select("CHILD", "PEP_DATE")
         .unique()
-        .sort("PEP_DATE")
+        .sort(by_then("CHILD", "PEP_DATE"))
     )
 
 
@@ -63,7 +63,7 @@ def _age_na(ctx: Context, on: pl.Expr) -> pl.Expr:
 
 def _initial(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
-    occ = ctx.periods.sort("START").join_asof(
+    occ = ctx.periods.sort(by_then("CHILD", "START")).join_asof(
         _peps(ctx).select("CHILD", DONE="PEP_DATE"),
         left_on="START",
         right_on="DONE",
@@ -106,7 +106,7 @@ def _terms(ctx: Context) -> pl.LazyFrame:
         pl.col("TERM_START") > pl.col("START"),
         pl.col("TERM_START") <= pl.col("LIMIT"),
     )
-    occ = occ.sort("TERM_START").join_asof(
+    occ = occ.sort(by_then("CHILD", "TERM_START")).join_asof(
         _peps(ctx).select("CHILD", DONE="PEP_DATE"),
         left_on="TERM_START",
         right_on="DONE",

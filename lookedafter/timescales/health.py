@@ -11,7 +11,15 @@ from __future__ import annotations
 import polars as pl
 
 from lookedafter.lib.calendar import age_expr
-from lookedafter.timescales.base import Context, RuleGroup, RuleInfo, conform, dmy, interval_text
+from lookedafter.timescales.base import (
+    Context,
+    RuleGroup,
+    RuleInfo,
+    by_then,
+    conform,
+    dmy,
+    interval_text,
+)
 
 RULES = (
     RuleInfo(
@@ -54,8 +62,8 @@ def _window_start(ctx: Context, name: str) -> pl.Expr:
 def _initial(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
     per = ctx.periods.with_columns(FROM=_window_start(ctx, "iha_prior_months"))
-    occ = per.sort("FROM").join_asof(
-        _assessments(ctx).select("CHILD", DONE="HEALTH_DATE").sort("DONE"),
+    occ = per.sort(by_then("CHILD", "FROM")).join_asof(
+        _assessments(ctx).select("CHILD", DONE="HEALTH_DATE").sort(by_then("CHILD", "DONE")),
         left_on="FROM",
         right_on="DONE",
         by="CHILD",
@@ -99,9 +107,9 @@ def _reviews(ctx: Context) -> pl.LazyFrame:
     )
     events = (
         _assessments(ctx)
-        .sort("HEALTH_DATE")
+        .sort(by_then("CHILD", "HEALTH_DATE"))
         .join_asof(
-            per.sort("FROM"),
+            per.sort(by_then("CHILD", "FROM")),
             left_on="HEALTH_DATE",
             right_on="FROM",
             by="CHILD",
@@ -113,14 +121,14 @@ def _reviews(ctx: Context) -> pl.LazyFrame:
             & (pl.col("END").is_null() | (pl.col("HEALTH_DATE") <= pl.col("END")))
         )
     )
-    nxt = events.select("PERIOD", DONE_DATE="HEALTH_DATE").sort("DONE_DATE")
+    nxt = events.select("PERIOD", DONE_DATE="HEALTH_DATE").sort(by_then("PERIOD", "DONE_DATE"))
     longest = 31 * max(pol.value("rha_months") or 0, pol.statutory_value("rha_months") or 0)
     floor = ctx.clock_floor(longest)
     if floor is not None:  # with a window: assessments too old to start a clock due in it
         events = events.filter(pl.col("HEALTH_DATE") >= floor)
     events = (
         events.with_columns(KEY=pl.col("HEALTH_DATE") + pl.duration(days=1))
-        .sort("KEY")
+        .sort(by_then("PERIOD", "KEY"))
         .join_asof(
             nxt,
             left_on="KEY",

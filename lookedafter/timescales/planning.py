@@ -21,6 +21,7 @@ from lookedafter.timescales.base import (
     Context,
     RuleGroup,
     RuleInfo,
+    by_then,
     conform,
     dmy,
     same_as_previous,
@@ -60,9 +61,9 @@ def _first_after_previous_period(ctx: Context, events: pl.LazyFrame, date_col: s
         FROM=pl.coalesce(pl.col("PREV_END") + pl.duration(days=1), pl.lit(date(1900, 1, 1)))
     )
     ev = events.select("CHILD", DONE=date_col).filter(pl.col("DONE").is_not_null())
-    ev = ev.filter(pl.col("DONE") <= ctx.lit_as_of()).unique().sort("DONE")
+    ev = ev.filter(pl.col("DONE") <= ctx.lit_as_of()).unique().sort(by_then("CHILD", "DONE"))
     return (
-        per.sort("FROM")
+        per.sort(by_then("CHILD", "FROM"))
         .join_asof(
             ev,
             left_on="FROM",

@@ -20,6 +20,7 @@ from lookedafter.timescales.base import (
     Context,
     RuleGroup,
     RuleInfo,
+    by_then,
     conform,
     dmy,
     interval_text,
@@ -59,7 +60,7 @@ def _chain(ctx: Context) -> pl.LazyFrame:
     per = ctx.periods
     starts = per.select("CHILD", "PERIOD", DATE="START", K=pl.lit(-1, dtype=pl.Int64))
     revs = (
-        ctx.reviews.sort("CHILD", "PERIOD", "REVIEW")
+        ctx.reviews.sort(by_then("PERIOD", "REVIEW"))
         .with_columns(K=position_in_run("CHILD", "PERIOD").cast(pl.Int64))
         .select("CHILD", "PERIOD", DATE="REVIEW", K="K")
     )
@@ -77,9 +78,9 @@ def _chain(ctx: Context) -> pl.LazyFrame:
             .then(pl.col("DATE") + pl.duration(days=1))
             .otherwise(pl.col("DATE"))
         )
-        .sort("KEY")
+        .sort(by_then("PERIOD", "KEY"))
         .join_asof(
-            ctx.reviews.select("PERIOD", DONE_DATE="REVIEW").sort("DONE_DATE"),
+            ctx.reviews.select("PERIOD", DONE_DATE="REVIEW").sort(by_then("PERIOD", "DONE_DATE")),
             left_on="KEY",
             right_on="DONE_DATE",
             by="PERIOD",  # period numbers are unique across children

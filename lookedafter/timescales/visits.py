@@ -31,6 +31,7 @@ from lookedafter.timescales.base import (
     Context,
     RuleGroup,
     RuleInfo,
+    by_then,
     conform,
     dmy,
     interval_text,
@@ -238,9 +239,9 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
         placements = placements.filter(pl.col("P_END").is_null() | (pl.col("P_END") >= floor))
     first_review = (
         placements.select("CHILD", "PLACEMENT", "P_START")
-        .sort("P_START")
+        .sort(by_then("CHILD", "P_START"))
         .join_asof(
-            ctx.reviews.select("CHILD", FR="REVIEW").sort("FR"),
+            ctx.reviews.select("CHILD", FR="REVIEW").sort(by_then("CHILD", "FR")),
             left_on="P_START",
             right_on="FR",
             by="CHILD",
@@ -261,9 +262,11 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
 
     visits = (
         _visits(ctx)
-        .sort("VISIT_DATE")
+        .sort(by_then("CHILD", "VISIT_DATE"))
         .join_asof(
-            placements.select("CHILD", "PLACEMENT", "P_START", "P_END").sort("P_START"),
+            placements.select("CHILD", "PLACEMENT", "P_START", "P_END").sort(
+                by_then("CHILD", "P_START")
+            ),
             left_on="VISIT_DATE",
             right_on="P_START",
             by="CHILD",
@@ -298,9 +301,11 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
         events = events.filter(pl.col("DATE") >= floor)
     # PLACEMENT numbers are unique across children, so they alone key the as-of joins
     events = (
-        events.sort("DATE")
+        events.sort(by_then("PLACEMENT", "DATE"))
         .join_asof(
-            segments.select("PLACEMENT", "SEG_START", "REGIME").sort("SEG_START"),
+            segments.select("PLACEMENT", "SEG_START", "REGIME").sort(
+                by_then("PLACEMENT", "SEG_START")
+            ),
             left_on="DATE",
             right_on="SEG_START",
             by="PLACEMENT",
@@ -313,9 +318,11 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
             .then(pl.col("DATE") + pl.duration(days=1))
             .otherwise(pl.col("DATE"))
         )
-        .sort("KEY")
+        .sort(by_then("PLACEMENT", "KEY"))
         .join_asof(
-            visits.select("PLACEMENT", DONE_DATE="VISIT_DATE").sort("DONE_DATE"),
+            visits.select("PLACEMENT", DONE_DATE="VISIT_DATE").sort(
+                by_then("PLACEMENT", "DONE_DATE")
+            ),
             left_on="KEY",
             right_on="DONE_DATE",
             by="PLACEMENT",
