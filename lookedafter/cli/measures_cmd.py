@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 import polars as pl
-from rich.console import Console
-from rich.table import Table
 
 from lookedafter.measures import BREAKDOWNS, all_measures, compute, get
 from lookedafter.schema.dataset import META_FILE, Dataset
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXTRA_BREAKDOWNS = sorted({b for m in all_measures() for b in m.extra})
 
@@ -33,7 +36,19 @@ def _fmt(value: float | None, unit: str) -> str:
     return f"{value:,.1f}" if value != int(value) else f"{int(value):,}"
 
 
+@cache
+def _console(fmt: str) -> Console:
+    """Rich is imported only when something is printed through it (csv and json output seldom
+    need it: it costs a tenth of a second to import)."""
+    from rich.console import Console
+
+    # Wide enough for the table when output goes to a file or a pipe.
+    return Console(stderr=fmt != "table", width=None if sys.stdout.isatty() else 140)
+
+
 def _print_table(frame: pl.DataFrame, console: Console, as_of: date) -> None:
+    from rich.table import Table
+
     titles = {m.id: m.title for m in all_measures()}
     table = Table(title=f"Practice measures as of {as_of:%d/%m/%Y}", show_lines=False)
     for col, justify in (
@@ -64,13 +79,13 @@ def _print_table(frame: pl.DataFrame, console: Console, as_of: date) -> None:
     console.print(table)
 
 
-def _emit(frame: pl.DataFrame, fmt: str, console: Console, as_of: date) -> None:
+def _emit(frame: pl.DataFrame, fmt: str, as_of: date) -> None:
     if fmt == "csv":
         sys.stdout.write(frame.write_csv())
     elif fmt == "json":
         sys.stdout.write(json.dumps(frame.to_dicts(), default=str, indent=1) + "\n")
     else:
-        _print_table(frame, console, as_of)
+        _print_table(frame, _console(fmt), as_of)
 
 
 @click.command(
@@ -129,8 +144,6 @@ def command(
     Prints each measure overall (and by each --by breakdown) with its numerator, denominator,
     value and the national figure for England where one is published.
     """
-    # Wide enough for the table when output goes to a file or a pipe.
-    console = Console(stderr=fmt != "table", width=None if sys.stdout.isatty() else 140)
     known = {m.id for m in all_measures()}
     for mid in (*measure_ids, *([behind] if behind else [])):
         if mid not in known:
@@ -146,13 +159,13 @@ def command(
     # Reasons for each timescale occurrence are only worth their cost when listing rows.
     res = compute(ds, day, by=list(by), measures=chosen, reasons=behind is not None)
     for mid, reason in res.skipped.items():
-        console.print(f"[yellow]skipped {mid}: {reason}[/yellow]")
+        _console(fmt).print(f"[yellow]skipped {mid}: {reason}[/yellow]")
     if behind:
         if behind not in res.frames:
             raise click.ClickException(f"{behind} could not be computed")
         rows = res.behind(behind)
         m = get(behind)
-        console.print(f"{m.title}: {rows.height} rows (NUM > 0: in the numerator)")
-        _emit(rows, fmt, console, day)
+        _console(fmt).print(f"{m.title}: {rows.height} rows (NUM > 0: in the numerator)")
+        _emit(rows, fmt, day)
         return
-    _emit(res.table, fmt, console, day)
+    _emit(res.table, fmt, day)
