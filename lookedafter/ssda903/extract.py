@@ -10,8 +10,8 @@ scope follows the DfE guide to the return:
   233: not required when the episode has not ceased) blanked.
   Placement types are written with the year's codes (``codes.valid_for_year``): a placement
   recorded with a newer code in the canonical data (Z11-Z14 from 2025-26, K3 from 2024-25) is
-  written with the code it replaced (Z1, H5) in earlier years, and its provider (PR0-PR5) and URN
-  follow that year's rules (rules 146, 218, 526).
+  written with the code it replaced (Z1, H5) in earlier years (rule 146; its provider and URN
+  are kept, as the carried-over episode must keep them: rules 503E and 503F).
 - **Header**: one row for each child with such an episode, and for each care leaver in the
   year's OC3 cohort (the Header file covers that cohort too). MOTHER and MC_DOB are as at 31
   March: a first child born after the year is not yet reported (MOTHER 0, no MC_DOB; rule 625),
@@ -81,11 +81,13 @@ def year_label(year: int) -> str:
 
 
 def place_for_year(episodes: pl.DataFrame, year: int) -> pl.DataFrame:
-    """PLACE written with the year's codes; provider and URN as that year's rules expect.
+    """PLACE written with the year's codes.
 
-    A code not yet valid in the year becomes the one it replaced (``EARLIER_PLACE``, repeatedly,
-    so a chain of renamings is followed). Z1 (before 2025-26) and H5 (before 2024-25) placements
-    carry no provider and the URN XXXXXXX for H5, none for Z1.
+    A code not yet valid in the year becomes the one it replaced (``EARLIER_PLACE``, followed
+    along a chain of renamings). The provider and URN stay as they are: the year's rules ask for
+    neither on Z1 (rules 218, 526), both on H5 from the same provider, and an episode carried
+    over into the year of the new code must keep them (rules 503E, 503F; 503D accepts the
+    recoding).
     """
     valid = valid_for_year("PLACE", year_label(year))
     mapping: dict[str, str] = {}
@@ -97,21 +99,7 @@ def place_for_year(episodes: pl.DataFrame, year: int) -> pl.DataFrame:
             mapping[code] = now
     if not mapping or "PLACE" not in episodes.columns:
         return episodes
-    place = pl.col("PLACE")
-    moved = place.is_in(list(mapping)).fill_null(False)
-    out = episodes.with_columns(place.replace(mapping).alias("PLACE"), moved.alias("_MOVED"))
-    return out.with_columns(
-        pl.when(pl.col("_MOVED"))
-        .then(None)
-        .otherwise(pl.col("PLACE_PROVIDER"))
-        .alias("PLACE_PROVIDER"),
-        pl.when(pl.col("_MOVED") & (pl.col("PLACE") == "H5"))
-        .then(pl.lit("XXXXXXX"))
-        .when(pl.col("_MOVED") & (pl.col("PLACE") == "Z1"))
-        .then(None)
-        .otherwise(pl.col("URN"))
-        .alias("URN"),
-    ).drop("_MOVED")
+    return episodes.with_columns(pl.col("PLACE").replace(mapping).alias("PLACE"))
 
 
 def episodes_for_year(canonical: Dataset, year: int) -> pl.DataFrame:

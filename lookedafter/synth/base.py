@@ -14,7 +14,7 @@ from datetime import date
 import numpy as np
 import polars as pl
 
-from lookedafter.lib.calendar import DEFAULT
+from lookedafter.lib.calendar import DEFAULT, age_expr
 
 EPOCH = date(1970, 1, 1)
 OPEN = 2**30  # "not ended yet" as a day number (an open period or episode)
@@ -58,13 +58,32 @@ def add_months(values: np.ndarray, months: int) -> np.ndarray:
 
 
 def birthday(dob: np.ndarray, years: int) -> np.ndarray:
-    """The day of each child's ``years``-th birthday."""
-    return add_months(dob, 12 * years)
+    """The day of each child's ``years``-th birthday (born 29 February: 1 March in other years,
+    as ``lookedafter.lib.calendar`` counts ages)."""
+    if len(dob) == 0:
+        return np.asarray(dob, dtype=np.int64)
+    frame = pl.DataFrame({"d": pl.Series(np.asarray(dob, dtype=np.int32)).cast(pl.Date)})
+    leap_day = (pl.col("d").dt.month() == 2) & (pl.col("d").dt.day() == 29)
+    moved = DEFAULT.add_months_expr(pl.col("d"), 12 * years)
+    clamped = leap_day & (moved.dt.day() == 28)
+    out = frame.select((moved.cast(pl.Int32) + clamped.cast(pl.Int32)).cast(pl.Int64)).to_series()
+    result: np.ndarray = out.to_numpy()
+    return result
 
 
 def age_years(dob: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """Whole years of age on a day (close enough for choosing behaviour, not for deadlines)."""
-    out: np.ndarray = np.floor((np.asarray(at) - np.asarray(dob)) / 365.25).astype(np.int64)
+    """Whole years of age on a day, as ``lookedafter.lib.calendar`` counts them."""
+    dob_arr, at_arr = np.broadcast_arrays(np.asarray(dob), np.asarray(at))
+    if dob_arr.size == 0:
+        return np.zeros(dob_arr.shape, dtype=np.int64)
+    frame = pl.DataFrame(
+        {
+            "dob": pl.Series(dob_arr.ravel().astype(np.int32)).cast(pl.Date),
+            "at": pl.Series(np.minimum(at_arr.ravel(), 2_900_000).astype(np.int32)).cast(pl.Date),
+        }
+    )
+    ages = frame.select(age_expr(pl.col("dob"), pl.col("at"))).to_series().to_numpy()
+    out: np.ndarray = ages.astype(np.int64).reshape(dob_arr.shape)
     return out
 
 

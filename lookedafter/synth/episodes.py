@@ -482,6 +482,83 @@ def _valid_for_its_year(episodes: pl.DataFrame, as_of: int) -> pl.DataFrame:
     )
 
 
+# temporary moves away from the usual placement, and how long each lasts (days, inclusive)
+TEMPORARY = (
+    ("T2", "T1", "T3", "T4", "T0"),  # holiday, hospital, carer's break, other (7 days at most), any
+    (0.35, 0.22, 0.25, 0.12, 0.06),
+)
+TEMPORARY_DAYS = {"T2": (3, 15), "T1": (1, 11), "T3": (2, 15), "T4": (1, 8), "T0": (2, 22)}
+USUAL = ("U1", "U2", "U3", "U4", "U5", "U6", "K2", "S1", "R1")
+TEMPORARY_RATE = 0.07  # temporary moves per placement-year
+
+
+def _temporary(
+    episodes: pl.DataFrame, ch: Children, rng: np.random.Generator, as_of: int
+) -> pl.DataFrame:
+    """A few temporary moves (T0-T4: a holiday, a stay in hospital, a break while the carer is
+    away, a night or two elsewhere, custody) inside a usual placement, returning to it after.
+
+    The episode is split in three: the placement until the move (ending X1 without a reason for
+    the change, rule 226), the temporary one (RNE P, no provider, URN or postcode) and the return
+    to the same placement (RNE P, same type and postcode, rule 383), which keeps the episode's
+    ending.
+    """
+    end = pl.when(pl.col("DEC") >= OPEN).then(as_of + 1).otherwise(pl.col("DEC"))
+    eps = episodes.with_columns(
+        (end - pl.col("DECOM")).alias("_LEN"), pl.int_range(pl.len()).alias("_ROW")
+    )
+    m = len(eps)
+    length = eps["_LEN"].to_numpy()
+    kind = pick(rng, TEMPORARY[0], TEMPORARY[1], m)
+    age = age_years(ch.dob[eps["IX"].to_numpy()], eps["DECOM"].to_numpy())
+    kind = np.where((kind == "T0") & (age < 13), "T4", kind)
+    lo = np.array([TEMPORARY_DAYS[k][0] for k in TEMPORARY[0]])
+    hi = np.array([TEMPORARY_DAYS[k][1] for k in TEMPORARY[0]])
+    which = np.searchsorted(
+        np.asarray(TEMPORARY[0], dtype=object), kind, sorter=np.argsort(TEMPORARY[0])
+    )
+    which = np.argsort(TEMPORARY[0])[which]
+    days = lo[which] + (rng.random(m) * (hi[which] - lo[which])).astype(np.int64)
+    chance = np.clip(TEMPORARY_RATE * length / 365.25, 0, 0.6)
+    pick_it = (
+        eps["PLACE"].is_in(USUAL).to_numpy()
+        & ~eps["LS"].is_in(["V3", "V4", "J1", "J2"]).to_numpy()
+        & (length > days + 40)
+        & (rng.random(m) < chance)
+    )
+    at = eps["DECOM"].to_numpy() + 15 + (rng.random(m) * (length - days - 30)).astype(np.int64)
+    pick_it &= at + days <= as_of
+    rows = np.flatnonzero(pick_it)
+    if not len(rows):
+        return episodes
+    chosen = eps[rows].with_columns(
+        pl.Series("_AT", at[rows]),
+        pl.Series("_BACK", at[rows] + days[rows]),
+        text(kind[rows], "_T"),
+    )
+    before = chosen.with_columns(
+        pl.col("_AT").alias("DEC"),
+        pl.lit("X1").alias("REC"),
+        pl.lit(None, dtype=pl.String).alias("REASON_PLACE_CHANGE"),
+    )
+    away = chosen.with_columns(
+        pl.col("_AT").alias("DECOM"),
+        pl.col("_BACK").alias("DEC"),
+        pl.lit("P").alias("RNE"),
+        pl.col("_T").alias("PLACE"),
+        pl.lit(None, dtype=pl.String).alias("PLACE_PROVIDER"),
+        pl.lit(None, dtype=pl.String).alias("URN"),
+        pl.lit(-1).cast(eps.schema["PL_ROW"]).alias("PL_ROW"),
+        pl.lit("X1").alias("REC"),
+        pl.lit(None, dtype=pl.String).alias("REASON_PLACE_CHANGE"),
+    )
+    back = chosen.with_columns(pl.col("_BACK").alias("DECOM"), pl.lit("P").alias("RNE"))
+    cols = episodes.columns
+    kept = eps.filter(~pl.col("_ROW").is_in(pl.Series(rows).implode()))
+    parts = [f.select(cols) for f in (kept, before, away, back)]
+    return pl.concat(parts).sort("IX", "DECOM", maintain_order=True)
+
+
 CIN_CODES = (
     ("N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"),
     (0.63, 0.03, 0.03, 0.07, 0.12, 0.01, 0.002, 0.108),
@@ -498,6 +575,7 @@ def build(ch: Children, cfg: SynthConfig, pool: places.Pool) -> Timeline:
     # an episode carries the code of the year it ended in (the list changed in 2024-25 and
     # 2025-26), so a placement that spans the change is Z1 before it and Z11 after
     episodes = _valid_for_its_year(_merge(ch, rng, legal, seg), day(cfg.as_of))
+    episodes = _temporary(episodes, ch, streams(cfg.seed, "temporary"), day(cfg.as_of))
     cin = pick(rng, CIN_CODES[0], CIN_CODES[1], len(ch))
     cin = np.where(ch.uasc, "N8", np.where(ch.path == REMAND, "N6", cin))
     episodes = episodes.with_columns(text(cin).gather(episodes["IX"]).alias("CIN"))

@@ -45,6 +45,25 @@ def build(cfg: SynthConfig, ch: Children, key: pl.DataFrame) -> dict[str, pl.Dat
     frame = frame.with_columns(
         pl.min_horizontal("E", pl.Series(ended).gather(frame["IX"])).alias("E")
     ).filter(pl.col("E") >= pl.col("S"))
+    # some who leave care "for any other reason" (E8) on their 18th birthday are missing then:
+    # the missing period closes the day care ends (rule 580 asks for E8 exactly then)
+    at_18 = (ch.rec == "E8") & (ch.end == birthday(ch.dob, 18)) & (ch.end <= as_of)
+    at_18 &= ch.end - 10 >= lead
+    away = np.flatnonzero(at_18 & prone & (rng.random(len(ch)) < 0.4))
+    gone = ch.end[away] - rng.integers(1, 8, len(away))
+    last = pl.DataFrame(
+        {"IX": away, "S": np.maximum(gone, ch.start[away]), "E": ch.end[away]},
+        schema={"IX": pl.Int64, "S": pl.Int64, "E": pl.Int64},
+    )
+    frame = frame.select("IX", "S", "E").cast({"IX": pl.Int64, "S": pl.Int64, "E": pl.Int64})
+    frame = pl.concat(
+        [
+            frame.join(last.select("IX", pl.col("S").alias("CUT")), on="IX", how="left")
+            .filter(pl.col("CUT").is_null() | (pl.col("E") < pl.col("CUT")))
+            .drop("CUT"),
+            last,
+        ]
+    ).sort("IX", "S")
     n = len(frame)
     ends = frame["E"].to_numpy()
     ends = np.where(ends > as_of, OPEN, ends)

@@ -33,7 +33,10 @@ def oc2(
         rows = np.flatnonzero((ch.start <= m31 - 365) & (ch.end > m31))
         n = len(rows)
         age = age_years(ch.dob[rows], np.full(n, m31))
+        # SDQ for ages 4-16 at 31 March; nothing at all (no reason either) for those already 17
+        # on 1 April (rule 189)
         sdq_age = (age >= 4) & (age <= 16)
+        older = age_years(ch.dob[rows], np.full(n, day(date(year - 1, 4, 1)))) >= 17
         frames.append(
             pl.DataFrame(
                 {
@@ -41,6 +44,7 @@ def oc2(
                     "YEAR": np.full(n, year, dtype=np.int32),
                     "_age": age,
                     "_sdq_age": sdq_age,
+                    "_older": older,
                     "CONVICTED": text(
                         np.where(age >= 10, np.where(rng.random(n) < 0.03, "1", "0"), NULL)
                     ),
@@ -91,7 +95,7 @@ def oc2(
     return out.with_columns(
         pl.when(pl.col("SDQ_SCORE").is_not_null())
         .then(None)
-        .when(pl.col("_under4"))
+        .when(pl.col("_under4") | pl.col("_older"))
         .then(None)
         .when(~pl.col("_sdq_age"))
         .then(pl.lit("SDQ1"))

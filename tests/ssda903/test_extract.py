@@ -39,7 +39,7 @@ def canonical() -> Dataset:
         {"CHILD": "B", "DECOM": D(2015, 1, 1), "DEC": D(2018, 1, 1), "REC": "E8", **ep},
         {"CHILD": "C", "DECOM": D(2026, 2, 1), **ep},
     ]
-    header = [
+    header: list[dict[str, object]] = [
         {"CHILD": c, "SEX": "F", "DOB": D(2012, 1, 1), "ETHNIC": "WBRI"}
         for c in ("A", "B", "C", "D")
     ]
@@ -222,11 +222,11 @@ def test_placement_codes_of_the_year() -> None:
     late = for_year(ds, 2026)["Episodes"]
     assert late.get_column("PLACE").to_list() == ["Z12", "K3"]
     assert late.get_column("PLACE_PROVIDER").to_list() == [None, "PR4"]
-    # 2024-25: Z12 was still Z1 (no provider, no URN); K3 already valid
+    # 2024-25: Z12 was still Z1; K3 already valid
     early = for_year(ds, 2025)["Episodes"]
     assert early.get_column("PLACE").to_list() == ["U1", "Z1"]
     assert early.get_column("URN").to_list() == ["XXXXXXX", None]
-    # before 2024-25 K3 was H5 (no URN: XXXXXXX, no provider)
+    # before 2024-25 K3 was H5 (same provider and URN, as the carried-over episode keeps them)
     moved = episodes.with_columns(
         pl.when(pl.col("CHILD") == "C")
         .then(pl.lit(D(2023, 6, 1)))
@@ -236,4 +236,4 @@ def test_placement_codes_of_the_year() -> None:
     older = for_year(ds.with_table("Episodes", moved), 2024)["Episodes"].filter(
         pl.col("CHILD") == "C"
     )
-    assert older.select("PLACE", "URN", "PLACE_PROVIDER").row(0) == ("H5", "XXXXXXX", None)
+    assert older.select("PLACE", "URN", "PLACE_PROVIDER").row(0) == ("H5", "SC123456", "PR4")

@@ -14,6 +14,19 @@ from lookedafter.lib import postcodes
 from lookedafter.schema.dataset import Dataset
 
 PROFESSIONAL = ("SW", "TM", "SM", "IRO")  # registered child and family social workers
+TEMPORARY = ("T0", "T1", "T2", "T3", "T4")  # temporary moves: not placements in DfE figures
+SHORT_BREAKS = ("V3", "V4")  # children on agreed series of short breaks: not counted as CLA
+
+
+def placement_episodes(ds: Dataset) -> pl.DataFrame:
+    """Episodes without temporary moves, the return from one not counted as a new placement
+    (RNE T): the DfE ignores both, so the usual placement continues across the move."""
+    eps = ds["Episodes"].sort("CHILD", "DECOM")
+    temporary = pl.col("PLACE").is_in(TEMPORARY)
+    after = temporary.shift(1).over("CHILD").fill_null(False)
+    return eps.with_columns(
+        pl.when(after).then(pl.lit("T")).otherwise(pl.col("RNE")).alias("RNE")
+    ).filter(~temporary)
 
 
 def _mean(flags: pl.Series) -> float:
@@ -26,10 +39,11 @@ def _sum(values: pl.Series) -> float:
 
 
 def cla(ds: Dataset, on: date) -> pl.DataFrame:
-    """Children looked after on a day (31 March): an episode open at the end of that day."""
+    """Children looked after on a day (31 March): an episode open at the end of that day (not
+    on short breaks, which the DfE counts apart)."""
     eps = ds["Episodes"]
     open_ = (pl.col("DECOM") <= on) & (pl.col("DEC").is_null() | (pl.col("DEC") > on))
-    return eps.filter(open_).select("CHILD").unique()
+    return eps.filter(open_ & ~pl.col("LS").is_in(SHORT_BREAKS)).select("CHILD").unique()
 
 
 def male_share(ds: Dataset, on: date) -> float:
@@ -74,7 +88,7 @@ def three_social_workers(ds: Dataset, year_start: date, on: date) -> float:
 
 
 def new_placements_far(ds: Dataset, year_start: date, on: date) -> float:
-    eps = ds["Episodes"].filter(
+    eps = placement_episodes(ds).filter(
         pl.col("RNE").is_in(["S", "P", "B"]) & pl.col("DECOM").is_between(year_start, on)
     )
     dist = postcodes.with_distance(eps)
@@ -85,8 +99,7 @@ def new_placements_far(ds: Dataset, year_start: date, on: date) -> float:
 def _placements(ds: Dataset) -> pl.DataFrame:
     """One row per placement (a new carer: RNE S, P or B), with the day it began."""
     return (
-        ds["Episodes"]
-        .sort("CHILD", "DECOM")
+        placement_episodes(ds)
         .with_columns(pl.col("RNE").is_in(["S", "P", "B"]).cum_sum().over("CHILD").alias("PNO"))
         .group_by("CHILD", "PNO")
         .agg(
