@@ -10,6 +10,7 @@ are merged so that a new episode starts on every change, with the RNE code sayin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import polars as pl
@@ -107,13 +108,26 @@ def _legal(
     p_em = np.select([ch.path == QUICK, ch.path == ADOPT], [0.17, 0.10], 0.05)
     p_em = np.where((ch.path == UASC) | (ch.path == REMAND), 0.0, p_em)
     emergency = rng.random(n) < p_em
-    em_code = np.where(rng.random(n) < 0.7, "L1", "L2").astype(object)
+    # police protection, an emergency protection order or (rarely) a child assessment order,
+    # which lasts 7 days at most (rule 363)
+    em_code = pick(rng, ("L1", "L2", "L3"), (0.68, 0.29, 0.03), n)
     first = np.where(emergency, em_code, main)
-    first = np.where(ch.path == REMAND, "J1", first)
+    # youth justice: remanded (J1); a few first held overnight under PACE (J2, then remanded;
+    # 21 days at most, rule 364) or sentenced to a youth rehabilitation order with a residence
+    # requirement (J3) instead
+    justice = pick(rng, ("J1", "J2", "J3"), (0.78, 0.10, 0.12), n)
+    first = np.where(ch.path == REMAND, justice, first)
+    main = np.where((ch.path == REMAND) & (justice == "J2"), "J1", main)
+    emergency = emergency | ((ch.path == REMAND) & (justice == "J2"))
     days = [ch.start]
     kids = [ix]
     codes = [first]
-    em_day = ch.start + np.where(em_code == "L1", rng.integers(1, 4, n), rng.integers(1, 9, n))
+    em_day = ch.start + np.select(
+        [em_code == "L1", em_code == "L3"],
+        [rng.integers(1, 4, n), rng.integers(1, 8, n)],
+        rng.integers(1, 9, n),
+    )
+    em_day = np.where(ch.path == REMAND, ch.start + rng.integers(1, 3, n), em_day)
     sel = emergency & (em_day < stop)
     kids.append(ix[sel])
     days.append(em_day[sel])
@@ -557,6 +571,46 @@ def _temporary(
     kept = eps.filter(~pl.col("_ROW").is_in(pl.Series(rows).implode()))
     parts = [f.select(cols) for f in (kept, before, away, back)]
     return pl.concat(parts).sort("IX", "DECOM", maintain_order=True)
+
+
+DOLO_PLACES = ("K2", "Z12", "Z13")  # where a child under a deprivation of liberty order lives
+DOLO_SHARE = 0.12  # of episodes in those placements for children aged 13 or more
+DOLO_FROM = 2027  # first collection year of the DoLo return (2026-27)
+
+
+def deprivation_of_liberty(
+    episodes: pl.DataFrame, ch: Children, cfg: SynthConfig, rng: np.random.Generator
+) -> pl.DataFrame:
+    """Deprivation of liberty orders (IX, S, E day numbers; E OPEN while in force), mostly
+    for older teenagers in children's homes, each within one episode in such a placement (rules
+    709, 710), ended by the time the episode ends (rule 708). Only orders in force from 1 April 2026
+    (the first year of the return) are made."""
+    as_of = day(cfg.as_of)
+    first = day(date(DOLO_FROM - 1, 4, 1))
+    end = np.where(episodes["DEC"].to_numpy() >= OPEN, OPEN, episodes["DEC"].to_numpy())
+    start = episodes["DECOM"].to_numpy()
+    ix = episodes["IX"].to_numpy()
+    m = len(episodes)
+    age = age_years(ch.dob[ix], start)
+    weight = np.where(age >= 16, 1.0, 0.6)
+    chosen = (
+        episodes["PLACE"].is_in(DOLO_PLACES).to_numpy()
+        & (age >= 13)
+        & (np.minimum(end, as_of + 1) - start > 20)
+        & (np.minimum(end, as_of) >= first)
+        & (rng.random(m) < DOLO_SHARE * weight)
+    )
+    s = start + rng.integers(0, 21, m)
+    e = s + rng.integers(60, 400, m)
+    # ends the day before the episode's last day at the latest (the episode's end date is the
+    # next one's start), or stays in force
+    e = np.where(e >= end - 1, end - 1, e)
+    e = np.where(e > as_of, OPEN, e)
+    keep = chosen & (s <= as_of) & ((e == OPEN) | (e >= first)) & ((e == OPEN) | (e > s))
+    return pl.DataFrame(
+        {"IX": ix[keep], "S": s[keep], "E": e[keep]},
+        schema={"IX": pl.Int64, "S": pl.Int64, "E": pl.Int64},
+    ).sort("IX", "S")
 
 
 CIN_CODES = (

@@ -126,6 +126,12 @@ def generate(cfg: SynthConfig, progress: Progress = _quiet) -> Dataset:
         .join(key.select("IX", "CHILD"), on="IX", how="left", maintain_order="left")
         .select(TABLES["Episodes"].column_names)
     )
+    dolo = episodes.deprivation_of_liberty(tl.episodes, ch, cfg, streams(cfg.seed, "dolo"))
+    tables["DoLo"] = (
+        _days_to_dates(dolo, {"S": "DOLO_START", "E": "DOLO_END"})
+        .join(key, on="IX", how="left", maintain_order="left")
+        .select(TABLES["DoLo"].column_names)
+    )
     uasc = np.flatnonzero(ch.uasc)
     tables["UASC"] = pl.DataFrame(
         {
