@@ -205,11 +205,3 @@ def filter_options(res: Results) -> dict[str, list[tuple[str, str]]]:
 
 def all_ids() -> list[str]:
     return [m.id for m in all_measures()]
-
-
-def area_of(m: Measure) -> str:
-    return m.area
-
-
-def as_number(value: Any) -> float | None:
-    return None if value is None else float(value)
