@@ -12,7 +12,15 @@ from __future__ import annotations
 import polars as pl
 
 from lookedafter.lib.calendar import age_expr
-from lookedafter.timescales.base import Context, RuleGroup, RuleInfo, by_then, conform, dmy
+from lookedafter.timescales.base import (
+    Context,
+    RuleGroup,
+    RuleInfo,
+    by_then,
+    conform,
+    dmy,
+    same_as_previous,
+)
 
 SOURCE = (
     "DfE Promoting the education of looked-after and previously looked-after children (2018), "
@@ -35,8 +43,8 @@ def _peps(ctx: Context) -> pl.LazyFrame:
         ctx.table("PEPs")
         .filter(pl.col("PEP_DATE").is_not_null() & (pl.col("PEP_DATE") <= ctx.lit_as_of()))
         .select("CHILD", "PEP_DATE")
-        .unique()
         .sort(by_then("CHILD", "PEP_DATE"))
+        .filter(~same_as_previous("CHILD", "PEP_DATE"))  # one a day, sorted: no hashing
     )
 
 

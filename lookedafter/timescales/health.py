@@ -19,6 +19,7 @@ from lookedafter.timescales.base import (
     conform,
     dmy,
     interval_text,
+    same_as_previous,
 )
 
 RULES = (
@@ -51,7 +52,8 @@ def _assessments(ctx: Context) -> pl.LazyFrame:
             & (pl.col("HEALTH_DATE") <= ctx.lit_as_of())
         )
         .select("CHILD", "HEALTH_DATE")
-        .unique()
+        .sort(by_then("CHILD", "HEALTH_DATE"))  # sorted by child and date, one a day
+        .filter(~same_as_previous("CHILD", "HEALTH_DATE"))
     )
 
 
@@ -63,7 +65,7 @@ def _initial(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
     per = ctx.periods.with_columns(FROM=_window_start(ctx, "iha_prior_months"))
     occ = per.sort(by_then("CHILD", "FROM")).join_asof(
-        _assessments(ctx).select("CHILD", DONE="HEALTH_DATE").sort(by_then("CHILD", "DONE")),
+        _assessments(ctx).select("CHILD", DONE="HEALTH_DATE"),
         left_on="FROM",
         right_on="DONE",
         by="CHILD",
@@ -107,7 +109,6 @@ def _reviews(ctx: Context) -> pl.LazyFrame:
     )
     events = (
         _assessments(ctx)
-        .sort(by_then("CHILD", "HEALTH_DATE"))
         .join_asof(
             per.sort(by_then("CHILD", "FROM")),
             left_on="HEALTH_DATE",

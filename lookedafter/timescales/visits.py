@@ -94,9 +94,12 @@ RULES = (
 )
 
 
-def _segments(ctx: Context) -> pl.LazyFrame:
-    """Visiting regime per placement from each date it applies (SEG_START, REGIME)."""
+def _segments(ctx: Context, placements: pl.LazyFrame | None = None) -> pl.LazyFrame:
+    """Visiting regime per placement from each date it applies (SEG_START, REGIME); only for
+    the ``placements`` given (all when omitted)."""
     ep = ctx.episodes
+    if placements is not None:
+        ep = ep.join(placements.select("PLACEMENT"), on="PLACEMENT", how="semi")
     base_regime = (
         pl.when(pl.col("LS").is_in(SHORT_BREAK_LS))
         .then(pl.lit("SB"))
@@ -206,8 +209,14 @@ def _known_visits(ctx: Context) -> pl.LazyFrame:
 
 
 def _visits(ctx: Context) -> pl.LazyFrame:
-    """Visits at which the child was seen (or not recorded as unseen), one per child per day."""
-    return _known_visits(ctx).select("CHILD", "VISIT_DATE").unique()
+    """Visits at which the child was seen (or not recorded as unseen), one per child per day,
+    sorted by child and date."""
+    return (
+        _known_visits(ctx)
+        .select("CHILD", "VISIT_DATE")
+        .sort(by_then("CHILD", "VISIT_DATE"))
+        .filter(~same_as_previous("CHILD", "VISIT_DATE"))
+    )
 
 
 def _longest_interval(ctx: Context) -> int:
@@ -257,12 +266,11 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
         )
     )
     segments = materialise(
-        _segments(ctx).join(placements.select("PLACEMENT"), on="PLACEMENT", how="semi")
+        _segments(ctx, placements).join(placements.select("PLACEMENT"), on="PLACEMENT", how="semi")
     )
 
     visits = (
         _visits(ctx)
-        .sort(by_then("CHILD", "VISIT_DATE"))
         .join_asof(
             placements.select("CHILD", "PLACEMENT", "P_START", "P_END").sort(
                 by_then("CHILD", "P_START")
