@@ -573,6 +573,48 @@ def _temporary(
     return pl.concat(parts).sort("IX", "DECOM", maintain_order=True)
 
 
+EARLIER_ENDS = (("E4A", "E13", "E4B"), (0.7, 0.2, 0.1))
+
+
+def _with_earlier_periods(
+    episodes: pl.DataFrame, ch: Children, rng: np.random.Generator
+) -> pl.DataFrame:
+    """The earlier short period of care of the children who have one (see ``people``): one
+    episode, accommodated (V2) with foster carers near where they were placed later, ended with
+    a return home."""
+    rows = np.flatnonzero(ch.earlier)
+    if not len(rows):
+        return episodes
+    firsts = episodes.filter(pl.col("RNE") == "S").unique("IX", keep="first", maintain_order=True)
+    earlier = (
+        pl.DataFrame({"IX": rows})
+        .cast({"IX": episodes.schema["IX"]})
+        .join(firsts, on="IX", how="inner", maintain_order="left")
+    )
+    ix = earlier["IX"].to_numpy()
+    first, first_end = np.asarray(ch.first), np.asarray(ch.first_end)
+    earlier = earlier.with_columns(
+        pl.Series("DECOM", first[ix]).cast(episodes.schema["DECOM"]),
+        pl.Series("DEC", first_end[ix]).cast(episodes.schema["DEC"]),
+        pl.lit("V2").alias("LS"),
+        # a short stay with foster carers, whatever the later placement was
+        pl.when(pl.col("PLACE").is_in(["U3", "U6"]))
+        .then(pl.col("PLACE"))
+        .otherwise(pl.lit("U6"))
+        .alias("PLACE"),
+        pl.when(pl.col("PLACE").is_in(["U3", "U6"]))
+        .then(pl.col("PLACE_PROVIDER"))
+        .otherwise(pl.lit("PR1"))
+        .alias("PLACE_PROVIDER"),
+        pl.lit("XXXXXXX").alias("URN"),
+        text(pick(rng, EARLIER_ENDS[0], EARLIER_ENDS[1], len(ix)), "REC"),
+        pl.lit(None, dtype=pl.String).alias("REASON_PLACE_CHANGE"),
+    )
+    return pl.concat([earlier.select(episodes.columns), episodes]).sort(
+        "IX", "DECOM", maintain_order=True
+    )
+
+
 DOLO_PLACES = ("K2", "Z12", "Z13")  # where a child under a deprivation of liberty order lives
 DOLO_SHARE = 0.12  # of episodes in those placements for children aged 13 or more
 DOLO_FROM = 2027  # first collection year of the DoLo return (2026-27)
@@ -628,7 +670,10 @@ def build(ch: Children, cfg: SynthConfig, pool: places.Pool) -> Timeline:
     seg = _locate(ch, cfg, rng, seg, pool, home_rows)
     # an episode carries the code of the year it ended in (the list changed in 2024-25 and
     # 2025-26), so a placement that spans the change is Z1 before it and Z11 after
-    episodes = _valid_for_its_year(_merge(ch, rng, legal, seg), day(cfg.as_of))
+    episodes = _valid_for_its_year(
+        _with_earlier_periods(_merge(ch, rng, legal, seg), ch, streams(cfg.seed, "earlier")),
+        day(cfg.as_of),
+    )
     episodes = _temporary(episodes, ch, streams(cfg.seed, "temporary"), day(cfg.as_of))
     cin = pick(rng, CIN_CODES[0], CIN_CODES[1], len(ch))
     cin = np.where(ch.uasc, "N8", np.where(ch.path == REMAND, "N6", cin))

@@ -68,6 +68,21 @@ class Children:
     rec: np.ndarray  # reason ceased (None while open)
     instability: np.ndarray  # multiplier on placement moves
     disability: np.ndarray
+    # an earlier, short period of care that ended with a return home before this one began
+    # (``first`` = its start, ``first_end`` = the day it ceased); both ``start`` when none
+    first: np.ndarray | None = None
+    first_end: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        if self.first is None:
+            self.first = self.start.copy()
+        if self.first_end is None:
+            self.first_end = self.start.copy()
+
+    @property
+    def earlier(self) -> np.ndarray:
+        """True for children with an earlier period of care."""
+        return np.asarray(self.first) < self.start
 
     def __len__(self) -> int:
         return len(self.start)
@@ -192,7 +207,30 @@ def make(cfg: SynthConfig) -> Children:
     still = chosen.end > as_of
     chosen.end = np.where(still, OPEN, chosen.end)
     chosen.rec = np.where(still, NULL, chosen.rec)
+    _earlier_periods(chosen, cfg)
     return chosen
+
+
+SECOND_PERIOD = 0.06  # share of children (not UASC or on remand) who were in care briefly before
+
+
+def _earlier_periods(ch: Children, cfg: SynthConfig) -> None:
+    """A short earlier period of care for a few children: accommodated for a few days to under
+    three weeks, home again, then back in care weeks or months later (a new RNE S)."""
+    rng = streams(cfg.seed, "earlier periods")
+    n = len(ch)
+    length = rng.integers(2, 20, n)
+    gap = rng.integers(14, 330, n)
+    end = ch.start - gap
+    start = end - length
+    chosen = (
+        np.isin(ch.path, [QUICK, HOME_LATER, LONG, SGO])
+        & (start > ch.dob + 60)
+        & (start >= day(cfg.window_start) - 365)
+        & (rng.random(n) < SECOND_PERIOD)
+    )
+    ch.first = np.where(chosen, start, ch.start)
+    ch.first_end = np.where(chosen, end, ch.start)
 
 
 def ages(children: Children, at: np.ndarray) -> np.ndarray:

@@ -218,8 +218,9 @@ def prev_perm(cfg: SynthConfig, ch: Children, rng: np.random.Generator) -> pl.Da
     code = pick(rng, ("Z1", "P4", "P2", "P3", "P1"), (0.86, 0.05, 0.05, 0.02, 0.02), n)
     # an earlier order (adoption, SGO, child arrangements) made before this period of care
     # began: at least six months after birth and at least a month before care (rule 632)
-    earliest, latest = ch.dob + 180, ch.start - 30
-    when = ch.start - rng.integers(200, 2500, n)
+    first = np.asarray(ch.first)  # the first period of care, if there were two
+    earliest, latest = ch.dob + 180, first - 30
+    when = first - rng.integers(200, 2500, n)
     when = np.where(when >= earliest, when, earliest + (latest - earliest) // 2)
     code = np.where(latest - earliest < 60, "Z1", code)  # too young for one
     has = np.isin(code, ["P1", "P2", "P3"])

@@ -370,7 +370,9 @@ def _allocate(
     transfer = ch.start + rng.integers(15, 81, n)
     pieces_ix.append(fresh)
     pieces_post.append(fd_posts[rng.integers(0, len(fd_posts), len(fresh))])
-    pieces_start.append(ch.start[fresh])
+    # (from the start of an earlier period of care, if any: the case stayed open in between)
+    first = np.asarray(ch.first)
+    pieces_start.append(np.maximum(first[fresh], t0))
     pieces_reason.append(np.full(len(fresh), "FCONTA", dtype=object))
     moved = fresh[transfer[fresh] < stop[fresh]]
     old = live[ch.start[live] < t0]
