@@ -218,13 +218,23 @@ class Context:
             .select(pl.col("CODE").cast(pl.UInt32), "CHILD")
         )
 
+    @cached_property
+    def _table_codes(self) -> dict[str, pl.Series]:
+        return {}
+
     def table(self, name: str) -> pl.LazyFrame:
-        """A table as a LazyFrame, with CHILD replaced by the child's integer code."""
-        frame = self.ds[name].lazy()
-        if "CHILD" not in self.ds[name].columns:
-            return frame
-        codes = self.child_codes.lazy()
-        return frame.join(codes, on="CHILD", how="left").drop("CHILD").rename({"CODE": "CHILD"})
+        """A table as a LazyFrame, with CHILD replaced by the child's integer code (looked up
+        once per table however many rules read it)."""
+        frame = self.ds[name]
+        if "CHILD" not in frame.columns:
+            return frame.lazy()
+        if name not in self._table_codes:
+            self._table_codes[name] = (
+                frame.select("CHILD")
+                .join(self.child_codes, on="CHILD", how="left", maintain_order="left")
+                .get_column("CODE")
+            )
+        return frame.with_columns(self._table_codes[name].alias("CHILD")).lazy()
 
     def lit_as_of(self) -> pl.Expr:
         return pl.lit(self.as_of, dtype=pl.Date)
@@ -315,8 +325,8 @@ class Context:
             self.table("Reviews")
             .filter(pl.col("REVIEW").is_not_null() & (pl.col("REVIEW") <= self.lit_as_of()))
             .select("CHILD", "REVIEW")
-            .unique()
             .sort(by_then("CHILD", "REVIEW"))
+            .filter(~same_as_previous("CHILD", "REVIEW"))  # one a day, without hashing
         )
         per = self.periods.select("CHILD", "PERIOD", "START", "END").sort(by_then("CHILD", "START"))
         return (
@@ -332,8 +342,7 @@ class Context:
                 pl.col("PERIOD").is_not_null()
                 & (pl.col("END").is_null() | (pl.col("REVIEW") <= pl.col("END")))
             )
-            .select("CHILD", "PERIOD", "REVIEW")
-            .sort(by_then("CHILD", "REVIEW"))
+            .select("CHILD", "PERIOD", "REVIEW")  # still sorted by child and date
             .collect(engine=ENGINE)
             .lazy()
         )
