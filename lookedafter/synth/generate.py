@@ -18,6 +18,7 @@ from lookedafter.synth import (
     permanence,
     places,
     schedule,
+    short_breaks,
     workforce,
 )
 from lookedafter.synth.base import NULL, OPEN, as_date, birthday, day, ids, streams, text
@@ -63,6 +64,57 @@ def _days_to_dates(frame: pl.DataFrame, columns: dict[str, str]) -> pl.DataFrame
         .alias(dst)
         for src, dst in columns.items()
     )
+
+
+def _add_short_breaks(
+    cfg: SynthConfig, ch: people.Children, pool: places.Pool, tables: dict[str, pl.DataFrame]
+) -> None:
+    """Children on agreed series of short breaks, after the children in care (see
+    ``short_breaks``): their Header, Children, Episodes and PrevPerm rows."""
+    n = len(ch)
+    sb = short_breaks.build(cfg, n)
+    k = len(sb.ix)
+    if not k:
+        return
+    rng = streams(cfg.seed, "short break identity")
+    child = short_breaks.child_ids(sb, 6 if n < 999_999 else 7)
+    ethnic = rng.choice(ch.ethnic[~ch.uasc], size=k) if (~ch.uasc).any() else ch.ethnic[:k]
+    upn = np.where((day(cfg.as_of) - sb.dob) / 365.25 < 4, "UN1", _upn(rng, k, cfg.la_code))
+    header = pl.DataFrame(
+        {
+            "CHILD": child,
+            "SEX": pl.Series("SEX", np.where(sb.male, "M", "F"), dtype=pl.String),
+            "DOB": as_date(sb.dob, "DOB"),
+            "ETHNIC": text(ethnic),
+            "UPN": text(upn.astype(object)),
+            "MOTHER": text(np.full(k, None, dtype=object)),
+            "MC_DOB": as_date(np.full(k, OPEN), "MC_DOB"),
+        }
+    )
+    fore, sur = children_names(rng, sb.male)
+    homes = places.homes(pool, rng, k, None if cfg.england else cfg.laua)
+    kids = pl.DataFrame(
+        {
+            "CHILD": child,
+            "FORENAME": fore,
+            "SURNAME": sur,
+            "HOME_POST": places.formatted(pool, homes),
+            "DISABILITY": np.ones(k, dtype=bool),
+            "RESTRICTED": np.zeros(k, dtype=bool),
+        }
+    )
+    eps = short_breaks.episodes_table(sb, child, tables["Episodes"].columns)
+    # previous permanence, asked of every child starting a period of care (rule 630): none
+    prev = header.select(
+        "CHILD",
+        "DOB",
+        pl.lit("Z1").alias("PREV_PERM"),
+        pl.lit(None, dtype=pl.String).alias("LA_PERM"),
+        pl.lit(None, dtype=pl.String).alias("DATE_PERM"),
+    ).select(tables["PrevPerm"].columns)
+    extras = (("Header", header), ("Children", kids), ("Episodes", eps), ("PrevPerm", prev))
+    for name, extra in extras:
+        tables[name] = pl.concat([tables[name], extra.cast(dict(tables[name].schema))])
 
 
 def generate(cfg: SynthConfig, progress: Progress = _quiet) -> Dataset:
@@ -201,6 +253,8 @@ def generate(cfg: SynthConfig, progress: Progress = _quiet) -> Dataset:
     tables.update(outcomes.build(cfg, ch, key, health_days))
     progress("oversight")
     tables.update(oversight.build(cfg, ch, wf, tl.segments, rev_days, key))
+    progress("short breaks")
+    _add_short_breaks(cfg, ch, pool, tables)
     meta = Meta(
         la_code=cfg.la_code,
         la_name=cfg.la_name if not cfg.england else "England (synthetic)",
