@@ -114,7 +114,7 @@ def _add_short_breaks(
     ).select(tables["PrevPerm"].columns)
     extras = (("Header", header), ("Children", kids), ("Episodes", eps), ("PrevPerm", prev))
     for name, extra in extras:
-        tables[name] = pl.concat([tables[name], extra.cast(dict(tables[name].schema))])
+        tables[name] = pl.concat([tables[name], extra.cast(tables[name].schema)])
 
 
 def generate(cfg: SynthConfig, progress: Progress = _quiet) -> Dataset:
