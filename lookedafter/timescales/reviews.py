@@ -59,11 +59,9 @@ def _chain(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
     per = ctx.periods
     starts = per.select("CHILD", "PERIOD", DATE="START", K=pl.lit(-1, dtype=pl.Int64))
-    revs = (
-        ctx.reviews.sort(by_then("PERIOD", "REVIEW"))
-        .with_columns(K=position_in_run("CHILD", "PERIOD").cast(pl.Int64))
-        .select("CHILD", "PERIOD", DATE="REVIEW", K="K")
-    )
+    revs = ctx.reviews.with_columns(  # sorted by child and date
+        K=position_in_run("CHILD", "PERIOD").cast(pl.Int64)
+    ).select("CHILD", "PERIOD", DATE="REVIEW", K="K")
     events = pl.concat([starts, revs])
     longest = 31 * max(
         pol.value("later_review_months") or 0, pol.value("second_review_months") or 0
@@ -80,7 +78,8 @@ def _chain(ctx: Context) -> pl.LazyFrame:
         )
         .sort(by_then("PERIOD", "KEY"))
         .join_asof(
-            ctx.reviews.select("PERIOD", DONE_DATE="REVIEW").sort(by_then("PERIOD", "DONE_DATE")),
+            # sorted by child and date, so by period (numbered in child order) and date
+            ctx.reviews.select("PERIOD", DONE_DATE="REVIEW"),
             left_on="KEY",
             right_on="DONE_DATE",
             by="PERIOD",  # period numbers are unique across children

@@ -250,7 +250,7 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
         placements.select("CHILD", "PLACEMENT", "P_START")
         .sort(by_then("CHILD", "P_START"))
         .join_asof(
-            ctx.reviews.select("CHILD", FR="REVIEW").sort(by_then("CHILD", "FR")),
+            ctx.reviews.select("CHILD", FR="REVIEW"),  # sorted by child and date
             left_on="P_START",
             right_on="FR",
             by="CHILD",
@@ -320,7 +320,7 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
             strategy="backward",
             check_sortedness=False,
         )
-        .join(placements, on=["CHILD", "PLACEMENT"], how="left")
+        .join(placements.drop("CHILD"), on="PLACEMENT", how="left")
         .with_columns(
             KEY=pl.when(pl.col("KIND") == "visit")
             .then(pl.col("DATE") + pl.duration(days=1))
