@@ -119,11 +119,14 @@ def compute(
     skipped: dict[str, str] = {}
     lazy: dict[str, pl.LazyFrame] = {}
     trend_lazy: dict[str, list[pl.LazyFrame]] = {}
+    # One context per month end, shared by every snapshot measure (each caches the children in
+    # care on its date, their ages...).
+    month_ctxs = [ctx.at(d) for d in ctx.month_ends()] if "month" in bys else []
     for m in chosen:
         try:
             lazy[m.id] = _normalise(m, m.func(ctx), ctx)
-            if "month" in bys and m.kind == "snapshot":
-                trend_lazy[m.id] = [_trend_rows(m.func(ctx.at(d)), d) for d in ctx.month_ends()]
+            if month_ctxs and m.kind == "snapshot":
+                trend_lazy[m.id] = [_trend_rows(m.func(c), c.as_of) for c in month_ctxs]
         except TimescalesUnavailable as exc:
             skipped[m.id] = str(exc)
     names = list(lazy)
@@ -138,12 +141,15 @@ def compute(
         parts = [rest[j] for j, (k, _) in enumerate(trend_names) if k == key]
         trends[key] = pl.concat(parts, how="vertical_relaxed")
     done = [m for m in chosen if m.id in frames]
-    parts = [_summarise(done, frames, None, None)]
+    queries = [_summary_query(done, frames, None, None)]
     for b in bys:
         month = b == "month"
         sources = {m.id: trends.get(m.id, frames[m.id]) for m in done} if month else frames
         with_b = [m for m in done if b in m.breakdowns()]
-        parts.append(_summarise(with_b, sources, b, {m.id: m.breakdowns()[b] for m in with_b}))
+        queries.append(
+            _summary_query(with_b, sources, b, {m.id: m.breakdowns()[b] for m in with_b})
+        )
+    parts = pl.collect_all(queries, engine=ENGINE)
     order = {m.id: i for i, m in enumerate(done)}
     by_order = {name: i for i, name in enumerate([ALL, *bys])}
     table = (
@@ -202,10 +208,21 @@ def _summarise(
     by: str | None,
     cols: dict[str, str] | None,
 ) -> pl.DataFrame:
+    """One row per measure (and group of ``by``); see :func:`_summary_query`."""
+    return _summary_query(measures, frames, by, cols).collect(engine=ENGINE)
+
+
+def _summary_query(
+    measures: list[Measure],
+    frames: dict[str, pl.DataFrame],
+    by: str | None,
+    cols: dict[str, str] | None,
+) -> pl.LazyFrame:
     """One row per measure (and group of ``by``): every measure's rows stacked, then grouped
     once. ``cols`` names each measure's column for ``by``."""
     stacked = [
         frames[m.id]
+        .lazy()
         .filter(counted_rows())
         .select(
             pl.lit(m.id).alias("measure"),
@@ -239,7 +256,7 @@ def _summarise(
         },
     )
     if not stacked:
-        return pl.DataFrame(schema=SUMMARY_SCHEMA)
+        return pl.LazyFrame(schema=SUMMARY_SCHEMA)
     grouped = (
         pl.concat(stacked, how="vertical_relaxed")
         .group_by("measure", "group")
@@ -251,13 +268,15 @@ def _summarise(
         )
     )
     if cols is None:  # every measure has an overall row, even with nothing to count
-        grouped = info.select("measure", pl.lit("All").alias("group")).join(
-            grouped, on=["measure", "group"], how="left"
+        grouped = (
+            info.lazy()
+            .select("measure", pl.lit("All").alias("group"))
+            .join(grouped, on=["measure", "group"], how="left")
         )
         grouped = grouped.with_columns(pl.col("_NUM", "_DEN", "_ROWS").fill_null(0.0))
     agg = pl.col("agg")
     ratio = pl.when(pl.col("_DEN") > 0).then(pl.col("_NUM") / pl.col("_DEN") * pl.col("scale"))
-    return grouped.join(info, on="measure", how="left").select(
+    return grouped.join(info.lazy(), on="measure", how="left").select(
         "measure",
         pl.lit(by or ALL).alias("by"),
         "group",
