@@ -55,8 +55,14 @@ test: setup lint
 	$(BIN)/pytest -n 2 -q
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 -q tests/web -m "not browser"
 
+# Speed and memory figures (printed, not asserted). England-scale runs take minutes each.
 benchmark: setup
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/synth_england.py
+	$(BIN)/python benchmarks/read_903.py --source synth
+	$(BIN)/python benchmarks/validate.py --sizes 1000 80000
+	$(BIN)/python benchmarks/timescales.py
+	$(BIN)/python benchmarks/measures.py
+	$(BIN)/python benchmarks/web.py
 
 clean:
 	rm -rf $(VENV) demo
