@@ -507,13 +507,19 @@ TEMPORARY_RATE = 0.07  # temporary moves per placement-year
 
 
 def _temporary(
-    episodes: pl.DataFrame, ch: Children, rng: np.random.Generator, as_of: int
+    episodes: pl.DataFrame,
+    ch: Children,
+    rng: np.random.Generator,
+    as_of: int,
+    pool: places.Pool,
+    home_rows: np.ndarray,
 ) -> pl.DataFrame:
     """A few temporary moves (T0-T4: a holiday, a stay in hospital, a break while the carer is
     away, a night or two elsewhere, custody) inside a usual placement, returning to it after.
 
     The episode is split in three: the placement until the move (ending X1 without a reason for
-    the change, rule 226), the temporary one (RNE P, no provider, URN or postcode) and the return
+    the change, rule 226), the temporary one (RNE P, no provider or URN; the postcode of the
+    hospital, holiday or stay, from which the distance is worked out, rule 392a) and the return
     to the same placement (RNE P, same type and postcode, rule 383), which keeps the episode's
     ending.
     """
@@ -545,10 +551,15 @@ def _temporary(
     rows = np.flatnonzero(pick_it)
     if not len(rows):
         return episodes
+    # where: mostly near home, a holiday anywhere
+    far = kind[rows] == "T2"
+    miles = np.where(far, rng.uniform(20, 200, len(rows)), rng.gamma(1.6, 3.2, len(rows)) + 0.3)
+    where = places.near(pool, rng, home_rows[eps["IX"].to_numpy()[rows]], miles)
     chosen = eps[rows].with_columns(
         pl.Series("_AT", at[rows]),
         pl.Series("_BACK", at[rows] + days[rows]),
         text(kind[rows], "_T"),
+        pl.Series("_WHERE", where),
     )
     before = chosen.with_columns(
         pl.col("_AT").alias("DEC"),
@@ -562,7 +573,7 @@ def _temporary(
         pl.col("_T").alias("PLACE"),
         pl.lit(None, dtype=pl.String).alias("PLACE_PROVIDER"),
         pl.lit(None, dtype=pl.String).alias("URN"),
-        pl.lit(-1).cast(eps.schema["PL_ROW"]).alias("PL_ROW"),
+        pl.col("_WHERE").cast(eps.schema["PL_ROW"]).alias("PL_ROW"),
         pl.lit("X1").alias("REC"),
         pl.lit(None, dtype=pl.String).alias("REASON_PLACE_CHANGE"),
     )
@@ -674,7 +685,9 @@ def build(ch: Children, cfg: SynthConfig, pool: places.Pool) -> Timeline:
         _with_earlier_periods(_merge(ch, rng, legal, seg), ch, streams(cfg.seed, "earlier")),
         day(cfg.as_of),
     )
-    episodes = _temporary(episodes, ch, streams(cfg.seed, "temporary"), day(cfg.as_of))
+    episodes = _temporary(
+        episodes, ch, streams(cfg.seed, "temporary"), day(cfg.as_of), pool, home_rows
+    )
     cin = pick(rng, CIN_CODES[0], CIN_CODES[1], len(ch))
     cin = np.where(ch.uasc, "N8", np.where(ch.path == REMAND, "N6", cin))
     episodes = episodes.with_columns(text(cin).gather(episodes["IX"]).alias("CIN"))
