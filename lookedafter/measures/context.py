@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar as _cal
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
@@ -31,13 +31,7 @@ TEMPORARY_PLACE = ("T0", "T1", "T2", "T3", "T4")
 # Roles that are registered social work posts (the DfE workforce census counts these).
 SOCIAL_WORK_ROLES = ("SW", "TM", "SM", "HOS", "IRO")
 TIMESCALE_MONTHS = 13  # event measures' window (12 months) and a month to spare
-# Rule groups whose measures need occurrences due before the window: evaluated in full for the
-# children looked after in the last so many months (the current duty on each month end of the
-# 12-month trend; adoptions completed in the 3 years to the reference date).
-FULL_HISTORY_GROUPS: dict[tuple[str, ...], int] = {
-    ("visits", "health", "education"): TIMESCALE_MONTHS,
-    ("adoption",): 37,
-}
+FULL_HISTORY_GROUPS = ("visits", "health", "education", "adoption")
 AGE_BANDS = ("Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over")
 
 
@@ -336,30 +330,22 @@ class Context:
             # (visits, health assessments, PEPs) need every child's latest occurrence however
             # long ago it fell due (a child unvisited for three years must still count), and
             # adoption A1/A2/A10 are 3-year figures whose adoptions may come long after their
-            # due dates: those groups are evaluated in full, but only for the children who can
-            # be in those measures (looked after at some time in the window: the engine works
-            # child by child); every other child's occurrences in those groups are asked for
-            # the 13-month window like the rest, so no occurrence due in it is lost.
+            # due dates: those groups are evaluated in full.
             groups = [g.rules[0].group for g in GROUPS]
+            full = tuple(g for g in groups if g in FULL_HISTORY_GROUPS)
+            recent = tuple(g for g in groups if g not in FULL_HISTORY_GROUPS)
             since = add_months(self.as_of, -TIMESCALE_MONTHS)
-            in_full = {g for full in FULL_HISTORY_GROUPS for g in full}
-            recent = tuple(g for g in groups if g not in in_full)
-
-            def run(ds: Dataset, only: tuple[str, ...], since: date | None) -> pl.DataFrame:
-                return evaluate(
-                    ds, self.as_of, self.policy, only=only, since=since, reasons=self.reasons
-                )
-
-            parts = [run(self.ds, recent, since)]
-            for full, months in FULL_HISTORY_GROUPS.items():
-                only = tuple(g for g in groups if g in full)
-                if not only:
-                    continue
-                who = self.looked_after_between(
-                    add_months(self.as_of, -months), self.as_of
-                ).collect(engine=ENGINE)
-                parts.append(run(_only_children(self.ds, who, keep=True), only, None))
-                parts.append(run(_only_children(self.ds, who, keep=False), only, since))
+            parts = [
+                evaluate(
+                    self.ds,
+                    self.as_of,
+                    self.policy,
+                    only=recent,
+                    since=since,
+                    reasons=self.reasons,
+                ),
+                evaluate(self.ds, self.as_of, self.policy, only=full, reasons=self.reasons),
+            ]
             self._shared.cache["timescales"] = pl.concat(parts).lazy()
         frame: pl.LazyFrame = self._shared.cache["timescales"]
         return frame
@@ -429,14 +415,3 @@ class Context:
             return with_distance(starts.collect(engine=ENGINE)).lazy()
 
         return self._shared_frame(f"placements/{self.as_of}", build)
-
-
-def _only_children(ds: Dataset, who: pl.DataFrame, *, keep: bool) -> Dataset:
-    """``ds`` with only the rows of the children in ``who`` (``keep``) or of every other child;
-    tables without a ``CHILD`` column (teams, workers...) whole."""
-    how: Literal["semi", "anti"] = "semi" if keep else "anti"
-    tables = {
-        name: frame.join(who, on="CHILD", how=how) if "CHILD" in frame.columns else frame
-        for name, frame in ds.tables.items()
-    }
-    return Dataset(tables, ds.meta, ds.previous)
