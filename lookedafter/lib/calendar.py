@@ -20,6 +20,8 @@ import holidays
 import polars as pl
 
 FIRST_YEAR, LAST_YEAR = 1990, 2045
+# working-day look-ups are tabulated for these dates (see Calendar.add_working_days_expr)
+TABLE_FIRST, TABLE_LAST = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
 
 
 def england_bank_holidays(first: int = FIRST_YEAR, last: int = LAST_YEAR) -> tuple[date, ...]:
@@ -160,7 +162,39 @@ class Calendar:
 
     # ---- Polars expressions (the only callers of the unstable business-day API) ----------------
     def add_working_days_expr(self, expr: pl.Expr, n: int | pl.Expr) -> pl.Expr:
-        """Expression form of :meth:`add_working_days` for a Date column (``n`` >= 0)."""
+        """Expression form of :meth:`add_working_days` for a Date column (``n`` >= 0).
+
+        For a constant ``n`` the answer for each date from 1990 to 2045 is worked out once per
+        calendar and looked up (many times faster on a national dataset than counting per
+        row); dates outside those years are counted as they come.
+        """
+        if isinstance(n, int):
+            if n == 0:
+                return expr
+            table = self._added_working_days(n)
+            day = (expr - pl.lit(TABLE_FIRST, dtype=pl.Date)).dt.total_days()
+            inside = day.is_between(0, table.len() - 1)
+            looked_up = pl.lit(table).gather(pl.when(inside).then(day))
+            counted = self._add_working_days_counted(pl.when(~inside).then(expr), n)
+            result = pl.coalesce(looked_up, counted)
+            name = expr.meta.output_name(raise_if_undetermined=False)
+            return result if name is None else result.alias(name)  # named like ``expr``
+        return self._add_working_days_counted(expr, n)
+
+    def _added_working_days(self, n: int) -> pl.Series:
+        """:meth:`add_working_days` of every date from TABLE_FIRST to TABLE_LAST (cached)."""
+        if n not in self._tables:
+            days = pl.date_range(TABLE_FIRST, TABLE_LAST, eager=True).alias("DAY")
+            self._tables[n] = days.to_frame().select(
+                self._add_working_days_counted(pl.col("DAY"), n)
+            )["DAY"]
+        return self._tables[n]
+
+    @cached_property
+    def _tables(self) -> dict[int, pl.Series]:
+        return {}
+
+    def _add_working_days_counted(self, expr: pl.Expr, n: int | pl.Expr) -> pl.Expr:
         # Polars rolls a non-business start forward before counting; ours counts from the day
         # after. Starting from the previous working day (rolled back) gives the same result.
         n_expr = n if isinstance(n, pl.Expr) else pl.lit(n)

@@ -89,3 +89,23 @@ def test_one_group_alone_matches_its_rows_of_the_whole(data: Dataset) -> None:
     alone = evaluate(data, AS_OF, only=("visits",))
     whole = evaluate(data, AS_OF).filter(pl.col("RULE").str.starts_with("V"))
     same(alone, whole)
+
+
+def test_tabulated_working_days_match_counting_day_by_day() -> None:
+    """The engine's working-day deadlines come from a table of 1990-2045 (with counting for
+    dates outside it): both agree with the scalar count, closure days included."""
+    from datetime import timedelta
+
+    from lookedafter.lib.calendar import DEFAULT, Calendar
+
+    closed = Calendar(closure_days=frozenset({date(2024, 12, 27), date(2025, 4, 22)}))
+    days = [date(1989, 12, 20) + timedelta(days=k) for k in range(0, 20_500, 7)]
+    days += [date(2024, 12, 20) + timedelta(days=k) for k in range(150)]
+    days += [date(1989, 12, 31), date(1990, 1, 1), date(2045, 12, 31), date(2046, 1, 1)]
+    frame = pl.DataFrame({"DAY": [*days, None]}, schema={"DAY": pl.Date})
+    for cal in (DEFAULT, closed):
+        for n in (0, 1, 10, 20):
+            got = frame.select(cal.add_working_days_expr(pl.col("DAY"), n))
+            assert got.columns == ["DAY"]
+            want = [*(cal.add_working_days(d, n) for d in days), None]
+            assert got.get_column("DAY").to_list() == want
