@@ -8,6 +8,7 @@ engine. Nothing here re-implements an engine rule.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -24,6 +25,29 @@ from lookedafter.web.register.models import (
     ClosureDay,
     LocalTimescale,
     SchoolTerm,
+)
+
+# The tables ``timescales.evaluate`` reads (a test checks this against the engine's source and
+# its results): a page's evaluation exports only these, not the worker-level tables (supervision,
+# audit actions...) that would otherwise be read whole for every child evaluated.
+TIMESCALE_TABLES = (
+    "Header",
+    "Episodes",
+    "Reviews",
+    "Visits",
+    "Health",
+    "PEPs",
+    "Missing",
+    "ReturnInterviews",
+    "CarePlans",
+    "LongTermMatches",
+    "TemporaryApprovals",
+    "PlacedAdoption",
+    "AD1",
+    "IROChallenges",
+    "EDTContacts",
+    "Allocations",
+    "Workers",
 )
 
 # The statuses of occurrences still to be done: what worklists and a child's page show.
@@ -68,28 +92,38 @@ def epoch() -> int:
     return int(profile.epoch) if profile else 0
 
 
-def evaluate_timescales(children: QuerySet[Child], as_of: date) -> pl.DataFrame:
+def evaluate_timescales(children: QuerySet[Child] | Sequence[Child], as_of: date) -> pl.DataFrame:
     """``timescales.evaluate`` for these children: one row per child per statutory occurrence.
 
-    Only the occurrences still open (overdue, due soon, not yet due) are returned: what the
-    pages show. Each child's rows are cached under the child's ``version`` (every action bumps
-    it), the register's epoch (a reload or an applied 903 return), the settings and the date, so
-    a worklist only evaluates the children whose records changed since it was last shown.
+    ``children``: a query, or the children already read (their ``version`` is then taken as
+    read, saving a query). Only the occurrences still open (overdue, due soon, not yet due) are
+    returned: what the pages show. Each child's rows are cached under the child's ``version``
+    (every action bumps it), the register's epoch (a reload or an applied 903 return), the
+    settings and the date, so a page only evaluates the children whose records changed since
+    they were last shown; the engine runs on those children's records alone.
     """
     pol = policy()
     stamp = f"ts:{epoch()}:{_fingerprint(pol)}:{as_of.isoformat()}"
-    kids = list(children.values_list("pk", "version"))
-    keys = {pk: f"{stamp}:{pk}:{version}" for pk, version in kids}
+    if isinstance(children, QuerySet):
+        kids = [
+            (pk, version, child)
+            for pk, version, child in children.values_list("pk", "version", "child")
+        ]
+    else:
+        kids = [(c.pk, c.version, c.child) for c in children]
+    keys = {pk: f"{stamp}:{pk}:{version}" for pk, version, _ in kids}
+    ids = {pk: child for pk, _, child in kids}
     found = cache.get_many(list(keys.values()))
     missing = [pk for pk, key in keys.items() if key not in found]
     rows: list[dict[str, Any]] = [r for key in keys.values() if key in found for r in found[key]]
     if missing:
-        ds = export_dataset(Child.objects.filter(pk__in=missing), as_of=as_of)
+        ds = export_dataset(
+            Child.objects.filter(pk__in=missing), as_of=as_of, only=TIMESCALE_TABLES
+        )
         frame = evaluate(ds, as_of, pol).filter(pl.col("STATUS").is_in(OPEN_STATUSES))
         by_child: dict[str, list[dict[str, Any]]] = {}
         for row in frame.iter_rows(named=True):
             by_child.setdefault(row["CHILD"], []).append(row)
-        ids = dict(Child.objects.filter(pk__in=missing).values_list("pk", "child"))
         cache.set_many({keys[pk]: by_child.get(ids[pk], []) for pk in missing}, timeout=6 * 3600)
         rows.extend(frame.iter_rows(named=True))
     return (

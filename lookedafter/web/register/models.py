@@ -328,7 +328,11 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ("-at", "-id")
-        indexes = (models.Index(fields=["action", "id"], name="reg_audit_action_id"),)
+        indexes = (
+            models.Index(fields=["action", "id"], name="reg_audit_action_id"),
+            # who has viewed a child (the child's page): newest reads first, without a sort
+            models.Index(fields=["child", "action", "-at", "-id"], name="reg_audit_child_reads"),
+        )
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:

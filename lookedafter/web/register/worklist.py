@@ -46,7 +46,7 @@ def build(children: QuerySet[Child], as_of: date) -> Worklist:
     """Every child in ``children`` with their overdue and due-soon items, overdue first."""
     kids = list(children)
     rows = {c.child: Row(c) for c in kids}
-    frame = evaluate_timescales(children, as_of) if kids else None
+    frame = evaluate_timescales(kids, as_of) if kids else None
     if frame is not None and frame.height:
         due = frame.filter(pl.col("STATUS").is_in(DUE_WINDOW)).sort("DUE_DATE")
         for item in due.iter_rows(named=True):

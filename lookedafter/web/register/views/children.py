@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import (
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    Field,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+)
+from django.db.models.functions import Cast
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -90,102 +104,233 @@ class Event:
     kind: str
 
 
-def _timeline(child: Child) -> list[Event]:
-    """Everything recorded on the child, newest first."""
+@dataclass
+class LatestEpisode:
+    """What the page shows of the child's latest episode."""
+
+    decom: date | None
+    ls: str | None
+    place: str | None
+    dec: date | None
+
+
+# The columns each section of the timeline query gives, so that the whole timeline is one
+# UNION ALL query rather than one query per table (a section fills the columns it needs; the
+# rest are typed NULLs).
+_COLUMNS: dict[str, Field[Any, Any]] = {
+    "t_seq": IntegerField(),
+    "t_order": DateField(),
+    "t_id": IntegerField(),
+    "t_day": DateField(),
+    "t_day2": DateField(),
+    "t_at1": DateTimeField(),
+    "t_at2": DateTimeField(),
+    "t_at3": DateTimeField(),
+    "t_bool1": BooleanField(),
+    "t_bool2": BooleanField(),
+    "t_int": IntegerField(),
+    "t_text1": CharField(),
+    "t_text2": CharField(),
+    "t_text3": CharField(),
+    "t_text4": CharField(),
+    "t_text5": CharField(),
+}
+# Each table's fields in those columns (the section's number is its place in the list).
+_SECTIONS: tuple[tuple[Any, dict[str, str]], ...] = (
+    (
+        Episode,
+        {
+            "t_day": "decom",
+            "t_day2": "dec",
+            "t_text1": "rne",
+            "t_text2": "ls",
+            "t_text3": "place",
+            "t_text4": "pl_post",
+            "t_text5": "rec",
+        },
+    ),
+    (
+        Visit,
+        {
+            "t_day": "visit_date",
+            "t_bool1": "seen",
+            "t_bool2": "seen_alone",
+            "t_text1": "not_alone_reason",
+        },
+    ),
+    (Review, {"t_day": "review", "t_text1": "review_code"}),
+    (HealthCheck, {"t_day": "health_date", "t_text1": "health_kind", "t_int": "sdq_score"}),
+    (Pep, {"t_day": "pep_date", "t_text1": "pep_kind"}),
+    (
+        ReturnInterview,
+        {"t_day": "mis_start", "t_at1": "done_at", "t_at2": "offered_at", "t_at3": "returned_at"},
+    ),
+    (MissingEpisode, {"t_day": "mis_start", "t_day2": "mis_end", "t_text1": "missing"}),
+    (CarePlan, {"t_day": "plan_start", "t_text1": "permanence_plan"}),
+    (Allocation, {"t_day": "alloc_start", "t_text1": "worker_id", "t_text2": "alloc_role"}),
+    (OversightEntry, {"t_day": "oversight_date", "t_text1": "manager_id"}),
+)
+
+
+def _section(seq: int, model: Any, fields: dict[str, str], child: Child) -> QuerySet[Any]:
+    order = model._meta.ordering[0]  # every mirrored table is ordered by (a date, id)
+    exprs: dict[str, Any] = {}
+    for name, output in _COLUMNS.items():
+        if name == "t_seq":
+            exprs[name] = Value(seq, output_field=IntegerField())
+        elif name == "t_order":
+            exprs[name] = ExpressionWrapper(F(order), output_field=DateField())
+        elif name == "t_id":
+            exprs[name] = ExpressionWrapper(F("id"), output_field=IntegerField())
+        elif name in fields:
+            exprs[name] = ExpressionWrapper(F(fields[name]), output_field=output)
+        else:
+            exprs[name] = Cast(Value(None), output_field=output)
+    return model.objects.filter(child=child).order_by().annotate(**exprs).values_list(*_COLUMNS)
+
+
+def _records(child: Child) -> list[list[dict[str, Any]]]:
+    """Every timeline record of the child, one list per section in the tables' own order,
+    read in one query."""
+    parts = [_section(seq, model, fields, child) for seq, (model, fields) in enumerate(_SECTIONS)]
+    sections: list[list[dict[str, Any]]] = [[] for _ in _SECTIONS]
+    rows = [dict(zip(_COLUMNS, row, strict=True)) for row in parts[0].union(*parts[1:], all=True)]
+    rows.sort(
+        key=lambda r: (r["t_seq"], r["t_order"] is not None, r["t_order"] or date.min, r["t_id"])
+    )
+    for row in rows:
+        sections[row["t_seq"]].append(row)
+    return sections
+
+
+def _timeline(child: Child) -> tuple[list[Event], dict[str, str], LatestEpisode | None]:
+    """Everything recorded on the child, newest first; the names of the workers it and the
+    page mention; the child's latest episode."""
     events: list[Event] = []
     ls, place = code_list("LS"), code_list("PLACE")
     rne = code_list("RNE")
-    for ep in Episode.objects.filter(child=child):
+    (
+        episodes,
+        visits,
+        reviews,
+        health,
+        peps,
+        interviews_,
+        missing,
+        plans,
+        allocations,
+        oversight,
+    ) = _records(child)
+    for ep in episodes:
         events.append(
             Event(
-                ep.decom,
-                rne.get(ep.rne or "", "Episode began"),
-                f"Legal status {ep.ls}: {ls.get(ep.ls or '', '?')}. "
-                f"Placement {ep.place}: {place.get(ep.place or '', '?')}"
-                + (f", postcode {ep.pl_post}" if ep.pl_post else ""),
+                ep["t_day"],
+                rne.get(ep["t_text1"] or "", "Episode began"),
+                f"Legal status {ep['t_text2']}: {ls.get(ep['t_text2'] or '', '?')}. "
+                f"Placement {ep['t_text3']}: {place.get(ep['t_text3'] or '', '?')}"
+                + (f", postcode {ep['t_text4']}" if ep["t_text4"] else ""),
                 "episode",
             )
         )
-        if ep.dec and ep.rec != "X1":
+        if ep["t_day2"] and ep["t_text5"] != "X1":
             events.append(
                 Event(
-                    ep.dec,
+                    ep["t_day2"],
                     "Stopped being looked after",
-                    code_list("REC").get(ep.rec or "", ""),
+                    code_list("REC").get(ep["t_text5"] or "", ""),
                     "episode",
                 )
             )
-    for v in Visit.objects.filter(child=child):
-        seen = "seen alone" if v.seen_alone else "seen, not alone" if v.seen else "not seen"
-        extra = f" ({v.not_alone_reason})" if v.not_alone_reason else ""
-        events.append(Event(v.visit_date, "Visit", f"Child {seen}{extra}", "visit"))
-    for r in Review.objects.filter(child=child):
+    for v in visits:
+        seen = "seen alone" if v["t_bool2"] else "seen, not alone" if v["t_bool1"] else "not seen"
+        extra = f" ({v['t_text1']})" if v["t_text1"] else ""
+        events.append(Event(v["t_day"], "Visit", f"Child {seen}{extra}", "visit"))
+    for r in reviews:
         events.append(
             Event(
-                r.review, "Review", code_list("REVIEW_CODE").get(r.review_code or "", ""), "review"
+                r["t_day"],
+                "Review",
+                code_list("REVIEW_CODE").get(r["t_text1"] or "", ""),
+                "review",
             )
         )
-    for h in HealthCheck.objects.filter(child=child):
-        score = f" (score {h.sdq_score})" if h.sdq_score is not None else ""
+    for h in health:
+        score = f" (score {h['t_int']})" if h["t_int"] is not None else ""
         events.append(
             Event(
-                h.health_date,
-                code_list("HEALTH_KIND").get(h.health_kind or "", "Health"),
+                h["t_day"],
+                code_list("HEALTH_KIND").get(h["t_text1"] or "", "Health"),
                 score.strip(),
                 "health",
             )
         )
-    for p in Pep.objects.filter(child=child):
+    for p in peps:
         events.append(
-            Event(p.pep_date, code_list("PEP_KIND").get(p.pep_kind or "", "PEP"), "", "pep")
+            Event(p["t_day"], code_list("PEP_KIND").get(p["t_text1"] or "", "PEP"), "", "pep")
         )
-    interviews = {ri.mis_start: ri for ri in ReturnInterview.objects.filter(child=child)}
-    for m in MissingEpisode.objects.filter(child=child):
-        kind = "Missing" if m.missing == "M" else "Away without authorisation"
-        end = f"returned {m.mis_end:%d %B %Y}" if m.mis_end else "not yet returned"
-        events.append(Event(m.mis_start, kind, end, "missing"))
-        ri = interviews.get(m.mis_start)
+    interviews = {ri["t_day"]: ri for ri in interviews_}
+    for m in missing:
+        kind = "Missing" if m["t_text1"] == "M" else "Away without authorisation"
+        end = f"returned {m['t_day2']:%d %B %Y}" if m["t_day2"] else "not yet returned"
+        events.append(Event(m["t_day"], kind, end, "missing"))
+        ri = interviews.get(m["t_day"])
         if ri is not None:
-            when = ri.done_at or ri.offered_at or ri.returned_at
-            status = "done" if ri.done_at else "offered" if ri.offered_at else "not yet offered"
+            done, offered = ri["t_at1"], ri["t_at2"]
+            when = done or offered or ri["t_at3"]
+            status = "done" if done else "offered" if offered else "not yet offered"
             events.append(
                 Event(
-                    when.date() if when else m.mis_start, "Return home interview", status, "missing"
+                    when.date() if when else m["t_day"],
+                    "Return home interview",
+                    status,
+                    "missing",
                 )
             )
-    for plan in CarePlan.objects.filter(child=child):
+    for plan in plans:
         events.append(
             Event(
-                plan.plan_start,
+                plan["t_day"],
                 "Care plan",
                 "Permanence plan: "
-                + code_list("PERMANENCE_PLAN").get(plan.permanence_plan or "", "not recorded"),
+                + code_list("PERMANENCE_PLAN").get(plan["t_text1"] or "", "not recorded"),
                 "plan",
             )
         )
-    allocations = list(Allocation.objects.filter(child=child))
-    names = _worker_names({a.worker_id for a in allocations if a.worker_id})
+    names = _worker_names(
+        {a["t_text1"] for a in allocations if a["t_text1"]}
+        | {o["t_text1"] for o in oversight if o["t_text1"]}
+        | {child.current_worker, child.current_iro}
+    )
     for a in allocations:
-        role = "Social worker" if a.alloc_role == "SW" else "IRO"
+        role = "Social worker" if a["t_text2"] == "SW" else "IRO"
         events.append(
             Event(
-                a.alloc_start,
+                a["t_day"],
                 f"{role} allocated",
-                names.get(a.worker_id, a.worker_id or ""),
+                names.get(a["t_text1"], a["t_text1"] or ""),
                 "worker",
             )
         )
-    for o in OversightEntry.objects.filter(child=child):
+    for o in oversight:
         events.append(
             Event(
-                o.oversight_date,
+                o["t_day"],
                 "Management oversight",
-                names.get(o.manager_id, o.manager_id or ""),
+                names.get(o["t_text1"], o["t_text1"] or ""),
                 "oversight",
             )
         )
     events.sort(key=lambda e: e.day or date.min, reverse=True)
-    return events
+    return events, names, _latest(episodes)
+
+
+def _latest(episodes: list[dict[str, Any]]) -> LatestEpisode | None:
+    """The episode that began last (as ``order_by("-decom").first()`` would choose)."""
+    dated = [e for e in episodes if e["t_day"] is not None]
+    if not episodes:
+        return None
+    ep = max(dated, key=lambda e: e["t_day"]) if dated else episodes[0]
+    return LatestEpisode(ep["t_day"], ep["t_text2"], ep["t_text3"], ep["t_day2"])
 
 
 @require_GET
@@ -194,11 +339,9 @@ def child_detail(request: HttpRequest, child_id: str) -> HttpResponse:
     child = access.access_child_by_id(request.user, child_id)
     audit.record(request, request.user, AuditAction.READ, "child page", child=child.child)
     today = timezone.localdate()
-    frame = evaluate_timescales(access.accessible_children(request.user).filter(pk=child.pk), today)
+    frame = evaluate_timescales([child], today)  # the child read (and access-checked) above
     due = list(frame.sort("DUE_DATE", nulls_last=True).iter_rows(named=True))
-    episode = Episode.objects.filter(child=child).order_by("-decom").first()
-    names = _worker_names({child.current_worker, child.current_iro})
-    events = _timeline(child)
+    events, names, episode = _timeline(child)
     show_all = request.GET.get("all") == "1"
     writes = {
         kind: access.can_write(request.user, child, kind)

@@ -91,7 +91,7 @@ def iro_children(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     kids = list(children)
     next_review: dict[str, dict[str, Any]] = {}
-    frame = evaluate_timescales(children, today) if kids else None
+    frame = evaluate_timescales(kids, today) if kids else None
     if frame is not None:  # open occurrences only, soonest first
         for row in frame.sort("DUE_DATE").iter_rows(named=True):
             if row["RULE"] in REVIEW_RULES:
