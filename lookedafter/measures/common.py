@@ -8,6 +8,7 @@ import polars as pl
 
 from lookedafter.lib.calendar import add_months
 from lookedafter.measures.context import SOCIAL_WORK_ROLES, Context
+from lookedafter.measures.registry import ENGINE
 
 DONE_OR_DUE = ("on_time", "late", "overdue")
 F = pl.Float64
@@ -51,38 +52,64 @@ def overdue_at(ctx: Context, rules: tuple[str, ...], chain: bool = True) -> pl.L
     so a missed visit in an earlier placement is superseded); without it each rule is its own
     duty (an initial PEP still missing while this term's PEP review is pending). Overdue: past
     its due date and not done by then. ``CHILD, N_OVERDUE, DUE_NOW, DUE_RULE``."""
-    d = pl.lit(ctx.as_of)
+    return _current_duties(ctx, rules, chain).filter(pl.col("_ON") == pl.lit(ctx.as_of)).drop("_ON")
+
+
+def _current_duties(ctx: Context, rules: tuple[str, ...], chain: bool) -> pl.LazyFrame:
+    """:func:`overdue_at` on every date of the run (``_ON``) in one pass, built once: the
+    latest clock start on or before each date is found by an as-of join, not by scanning every
+    occurrence again for each month end of a trend."""
+    key = f"current/{','.join(rules)}/{chain}/{','.join(map(str, ctx.dates()))}"
+    cache = ctx.shared_cache()
+    if key in cache:
+        found: pl.LazyFrame = cache[key]
+        return found
     keys = ["CHILD"] if chain else ["CHILD", "RULE"]
     # One sortable number per occurrence (clock start, then due date, then occurrence number):
-    # the latest is the row holding its child's maximum, found without sorting.
+    # the latest is the row holding its child's maximum.
     order = (
         pl.col("CLOCK_START").cast(pl.Int64) * 100_000
         + pl.col("DUE_DATE").cast(pl.Int64).fill_null(0)
     ) * 10_000 + pl.col("OCCURRENCE").cast(pl.Int64).fill_null(0)
-    started = (
-        ctx.due_by(rules).filter(pl.col("CLOCK_START") <= d).with_columns(order.alias("_ORDER"))
-    )
-    latest = started.group_by(keys).agg(pl.col("_ORDER").max())
-    current = started.join(latest, on=[*keys, "_ORDER"], how="semi")
+    rows = ctx.due_by(rules).with_columns(order.alias("_ORDER"))
+    # The latest occurrence of each clock start; as of each date, the latest clock start by then
+    # (the number orders by clock start first, so that is the latest occurrence by then).
+    starts = rows.group_by([*keys, "CLOCK_START"]).agg(pl.col("_ORDER").max()).sort("CLOCK_START")
+    dates = pl.LazyFrame({"_ON": ctx.dates()}, schema={"_ON": pl.Date})
+    grid = starts.select(keys).unique().join(dates, how="cross").sort("_ON")
+    latest = grid.join_asof(
+        starts,
+        left_on="_ON",
+        right_on="CLOCK_START",
+        by=keys,
+        strategy="backward",
+        check_sortedness=False,  # both sorted on the date above
+    ).filter(pl.col("_ORDER").is_not_null())
+    d = pl.col("_ON")
     late = (pl.col("DUE_DATE") < d) & (pl.col("DONE_DATE").is_null() | (pl.col("DONE_DATE") > d))
-    return (
-        current.with_columns(late.alias("_LATE"))
-        .group_by("CHILD")
+    frame = (
+        latest.select(*keys, "_ON", "_ORDER")
+        .join(rows, on=[*keys, "_ORDER"], how="inner")
+        .with_columns(late.alias("_LATE"))
+        .group_by("CHILD", "_ON")
         .agg(
             pl.col("_LATE").sum().cast(pl.Int32).alias("N_OVERDUE"),
             pl.col("DUE_DATE").filter(pl.col("_LATE")).min().alias("DUE_NOW"),
             pl.col("RULE").filter(pl.col("_LATE")).sort().str.join(";").alias("DUE_RULE"),
         )
+        .collect(engine=ENGINE)
+        .lazy()
     )
+    cache[key] = frame
+    return frame
 
 
 def applicable_at(ctx: Context, rules: tuple[str, ...]) -> pl.LazyFrame:
     """Children with an occurrence of ``rules`` whose clock had started by ``ctx.as_of``."""
     return (
-        ctx.due_by(rules)
-        .filter(pl.col("CLOCK_START") <= pl.lit(ctx.as_of))
+        _current_duties(ctx, rules, chain=True)
+        .filter(pl.col("_ON") == pl.lit(ctx.as_of))
         .select("CHILD")
-        .unique()
     )
 
 

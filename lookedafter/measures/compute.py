@@ -122,6 +122,8 @@ def compute(
     # One context per month end, shared by every snapshot measure (each caches the children in
     # care on its date, their ages...).
     month_ctxs = [ctx.at(d) for d in ctx.month_ends()] if "month" in bys else []
+    if month_ctxs:
+        ctx.share_dates([ctx.as_of, *(c.as_of for c in month_ctxs)])
     for m in chosen:
         try:
             lazy[m.id] = _normalise(m, m.func(ctx), ctx)

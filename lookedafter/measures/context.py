@@ -108,6 +108,15 @@ class Context:
             _shared=self._shared,
         )
 
+    def dates(self) -> list[date]:
+        """Every reference date this run evaluates (``as_of`` and, for a month trend, the month
+        ends): frames that depend on the date can be built for all of them in one pass."""
+        shared: list[date] = self._shared.cache.get("dates", [])
+        return shared if self.as_of in shared else [self.as_of]
+
+    def share_dates(self, days: list[date]) -> None:
+        self._shared.cache["dates"] = sorted(set(days))
+
     def month_ends(self, n: int = 12) -> list[date]:
         """The last ``n`` month ends up to ``as_of`` (``as_of`` itself standing for its month)."""
         out = [self.as_of]
@@ -127,6 +136,10 @@ class Context:
 
     def has_rows(self, name: str) -> bool:
         return self.ds[name].height > 0
+
+    def shared_cache(self) -> dict[str, Any]:
+        """Frames shared by every reference date of the run (built once, by whoever needs them)."""
+        return self._shared.cache
 
     def _shared_frame(self, key: str, build: Any) -> pl.LazyFrame:
         cache = self._shared.cache
