@@ -105,10 +105,17 @@ def _initial(ctx: Context) -> pl.LazyFrame:
 
 def _terms(ctx: Context) -> pl.LazyFrame:
     as_of = ctx.lit_as_of()
-    terms = ctx.cal.terms_frame().lazy()
+    table = ctx.cal.terms_frame()
     if ctx.since is not None:  # with a window: only terms ending in it
-        terms = terms.filter(pl.col("TERM_END") >= ctx.since)
+        table = table.filter(pl.col("TERM_END") >= ctx.since)
+    terms = table.lazy()
     per = ctx.periods.with_columns(LIMIT=pl.min_horizontal(pl.coalesce("END", as_of), as_of))
+    if table.height:  # periods that no term starts in are left out before the range join
+        first, last = table.get_column("TERM_START").min(), table.get_column("TERM_START").max()
+        per = per.filter(
+            (pl.col("LIMIT") >= pl.lit(first, dtype=pl.Date))
+            & (pl.col("START") < pl.lit(last, dtype=pl.Date))
+        )
     occ = per.join_where(
         terms,
         pl.col("TERM_START") > pl.col("START"),
