@@ -191,15 +191,45 @@ class Context:
     def in_care(self) -> pl.LazyFrame:
         """Children looked after on ``as_of``: their current episode, period start and age."""
         if "in_care" not in self._cache:
-            d = pl.lit(self.as_of)
-            cur = self.episodes().filter(
-                (pl.col("DECOM") <= d) & (pl.col("DEC").is_null() | (pl.col("DEC") > d))
-            )
-            cur = cur.sort("CHILD", "DECOM").unique("CHILD", keep="last", maintain_order=True)
+            days = self.dates()
             self._cache["in_care"] = (
-                cur.join(self.ages(), on="CHILD", how="left").collect(engine=ENGINE).lazy()
+                self._in_care_on(days)
+                .filter(pl.col("_ON") == pl.lit(self.as_of))
+                .drop("_ON")
+                .collect(engine=ENGINE)
+                .lazy()
             )
         return self._cache["in_care"]
+
+    def _in_care_on(self, days: list[date]) -> pl.LazyFrame:
+        """:meth:`in_care` on every date of the run (``_ON``), built once for them all."""
+
+        def build() -> pl.LazyFrame:
+            on = pl.col("_ON")
+            dates = pl.LazyFrame({"_ON": days}, schema={"_ON": pl.Date})
+            spanning = self.episodes().filter(
+                (pl.col("DECOM") <= pl.lit(max(days)))
+                & (pl.col("DEC").is_null() | (pl.col("DEC") > pl.lit(min(days))))
+            )
+            cur = (
+                spanning.join(dates, how="cross")
+                .filter((pl.col("DECOM") <= on) & (pl.col("DEC").is_null() | (pl.col("DEC") > on)))
+                .sort("_ON", "CHILD", "DECOM")
+                .unique(["_ON", "CHILD"], keep="last", maintain_order=True)
+            )
+            ages = cur.select("_ON", "CHILD").join(self._dobs(), on="CHILD", how="inner")
+            age = age_expr(pl.col("DOB"), on)
+            ages = ages.with_columns(age.alias("AGE"), _age_band(age).alias("AGE_BAND"))
+            return cur.join(ages, on=["_ON", "CHILD"], how="left")
+
+        return self._shared_frame(f"in_care/{','.join(map(str, days))}", build)
+
+    def _dobs(self) -> pl.LazyFrame:
+        """``CHILD, DOB``: one row per child."""
+        return self._shared_frame(
+            "dobs",
+            lambda: self.table("Header").select("CHILD", "DOB").unique("CHILD", keep="last"),
+        )
 
     def looked_after_between(self, start: date, end: date) -> pl.LazyFrame:
         """Children looked after at any time after ``start`` up to and including ``end``."""
@@ -217,22 +247,9 @@ class Context:
         """``CHILD, DOB, AGE, AGE_BAND`` at ``as_of``."""
         if "ages" not in self._cache:
             age = age_expr(pl.col("DOB"), pl.lit(self.as_of))
-            band = (
-                pl.when(age < 1)
-                .then(pl.lit(AGE_BANDS[0]))
-                .when(age < 5)
-                .then(pl.lit(AGE_BANDS[1]))
-                .when(age < 10)
-                .then(pl.lit(AGE_BANDS[2]))
-                .when(age < 16)
-                .then(pl.lit(AGE_BANDS[3]))
-                .when(age.is_not_null())
-                .then(pl.lit(AGE_BANDS[4]))
-            )
+            band = _age_band(age)
             self._cache["ages"] = (
-                self.table("Header")
-                .select("CHILD", "DOB")
-                .unique("CHILD", keep="last")
+                self._dobs()
                 .with_columns(age.alias("AGE"), band.alias("AGE_BAND"))
                 .collect(engine=ENGINE)
                 .lazy()
@@ -428,3 +445,18 @@ class Context:
             return with_distance(starts.collect(engine=ENGINE)).lazy()
 
         return self._shared_frame(f"placements/{self.as_of}", build)
+
+
+def _age_band(age: pl.Expr) -> pl.Expr:
+    return (
+        pl.when(age < 1)
+        .then(pl.lit(AGE_BANDS[0]))
+        .when(age < 5)
+        .then(pl.lit(AGE_BANDS[1]))
+        .when(age < 10)
+        .then(pl.lit(AGE_BANDS[2]))
+        .when(age < 16)
+        .then(pl.lit(AGE_BANDS[3]))
+        .when(age.is_not_null())
+        .then(pl.lit(AGE_BANDS[4]))
+    )
