@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 from django.core.paginator import Paginator
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import (
     BooleanField,
-    CharField,
     DateField,
     DateTimeField,
-    ExpressionWrapper,
-    F,
     Field,
     IntegerField,
     Q,
-    QuerySet,
-    Value,
+    TextField,
 )
-from django.db.models.functions import Cast
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -116,7 +113,8 @@ class LatestEpisode:
 
 # The columns each section of the timeline query gives, so that the whole timeline is one
 # UNION ALL query rather than one query per table (a section fills the columns it needs; the
-# rest are typed NULLs).
+# rest are typed NULLs). The query is written once per database backend, not built by the ORM
+# on every request.
 _COLUMNS: dict[str, Field[Any, Any]] = {
     "t_seq": IntegerField(),
     "t_order": DateField(),
@@ -129,11 +127,11 @@ _COLUMNS: dict[str, Field[Any, Any]] = {
     "t_bool1": BooleanField(),
     "t_bool2": BooleanField(),
     "t_int": IntegerField(),
-    "t_text1": CharField(),
-    "t_text2": CharField(),
-    "t_text3": CharField(),
-    "t_text4": CharField(),
-    "t_text5": CharField(),
+    "t_text1": TextField(),
+    "t_text2": TextField(),
+    "t_text3": TextField(),
+    "t_text4": TextField(),
+    "t_text5": TextField(),
 }
 # Each table's fields in those columns (the section's number is its place in the list).
 _SECTIONS: tuple[tuple[Any, dict[str, str]], ...] = (
@@ -172,32 +170,79 @@ _SECTIONS: tuple[tuple[Any, dict[str, str]], ...] = (
 )
 
 
-def _section(seq: int, model: Any, fields: dict[str, str], child: Child) -> QuerySet[Any]:
-    order = model._meta.ordering[0]  # every mirrored table is ordered by (a date, id)
-    exprs: dict[str, Any] = {}
-    for name, output in _COLUMNS.items():
-        if name == "t_seq":
-            exprs[name] = Value(seq, output_field=IntegerField())
-        elif name == "t_order":
-            exprs[name] = ExpressionWrapper(F(order), output_field=DateField())
-        elif name == "t_id":
-            exprs[name] = ExpressionWrapper(F("id"), output_field=IntegerField())
-        elif name in fields:
-            exprs[name] = ExpressionWrapper(F(fields[name]), output_field=output)
-        else:
-            exprs[name] = Cast(Value(None), output_field=output)
-    return model.objects.filter(child=child).order_by().annotate(**exprs).values_list(*_COLUMNS)
+@cache
+def _timeline_sql(vendor: str) -> str:
+    """The timeline query for this backend: one parameter per section, the child's key."""
+    conn = connections[DEFAULT_DB_ALIAS]
+    assert conn.vendor == vendor
+    quote = conn.ops.quote_name
+    branches = []
+    for seq, (model, fields) in enumerate(_SECTIONS):
+        meta = model._meta
+
+        def column(name: str, meta: Any = meta) -> str:
+            return f"{quote(meta.db_table)}.{quote(meta.get_field(name).column)}"
+
+        cols = []
+        for name, output in _COLUMNS.items():
+            if name == "t_seq":
+                expr = str(seq)
+            elif name == "t_order":
+                expr = column(meta.ordering[0])  # every mirrored table is ordered by (a date, id)
+            elif name == "t_id":
+                expr = column("id")
+            elif name in fields:
+                expr = column(fields[name])
+            else:
+                expr = f"CAST(NULL AS {output.db_type(conn)})"
+            cols.append(f"{expr} AS {quote(name)}")
+        select, where = ", ".join(cols), f"{column('child')} = %s"
+        # quoted names from the models; the only value, the child's key, is a parameter
+        branches.append(f"SELECT {select} FROM {quote(meta.db_table)} WHERE {where}")  # noqa: S608
+    return " UNION ALL ".join(branches)
+
+
+def _as_date(value: Any) -> date | None:
+    """A date column's value (SQLite returns text from a UNION)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    """A date-time column's value, aware (SQLite returns UTC text from a UNION)."""
+    if value is None or isinstance(value, datetime):
+        return value
+    parsed = datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+_CONVERT = {
+    name: _as_date
+    if isinstance(f, DateField) and not isinstance(f, DateTimeField)
+    else _as_datetime
+    if isinstance(f, DateTimeField)
+    else None
+    for name, f in _COLUMNS.items()
+}
 
 
 def _records(child: Child) -> list[list[dict[str, Any]]]:
-    """Every timeline record of the child, one list per section in the tables' own order,
-    read in one query."""
-    parts = [_section(seq, model, fields, child) for seq, (model, fields) in enumerate(_SECTIONS)]
+    """Every timeline record of the child, one list per section in the tables' own order
+    (date, then id), read in one query."""
+    conn = connections[DEFAULT_DB_ALIAS]
+    with conn.cursor() as cursor:
+        cursor.execute(_timeline_sql(conn.vendor), [child.pk] * len(_SECTIONS))
+        fetched = cursor.fetchall()
+    rows = []
+    for raw in fetched:
+        row = dict(zip(_COLUMNS, raw, strict=True))
+        for name, convert in _CONVERT.items():
+            if convert is not None:
+                row[name] = convert(row[name])
+        rows.append(row)
+    rows.sort(key=lambda r: (r["t_seq"], r["t_order"] is None, r["t_order"] or date.min, r["t_id"]))
     sections: list[list[dict[str, Any]]] = [[] for _ in _SECTIONS]
-    rows = [dict(zip(_COLUMNS, row, strict=True)) for row in parts[0].union(*parts[1:], all=True)]
-    rows.sort(
-        key=lambda r: (r["t_seq"], r["t_order"] is not None, r["t_order"] or date.min, r["t_id"])
-    )
     for row in rows:
         sections[row["t_seq"]].append(row)
     return sections
