@@ -8,13 +8,14 @@ not reshuffle the others.
 
 from __future__ import annotations
 
+import functools
 import zlib
 from datetime import date
 
 import numpy as np
 import polars as pl
 
-from lookedafter.lib.calendar import DEFAULT, age_expr
+from lookedafter.lib.calendar import DEFAULT
 
 EPOCH = date(1970, 1, 1)
 OPEN = 2**30  # "not ended yet" as a day number (an open period or episode)
@@ -57,33 +58,69 @@ def add_months(values: np.ndarray, months: int) -> np.ndarray:
     return _through(values, DEFAULT.add_months_expr(pl.col("d"), months))
 
 
+def _civil(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Year, month and day of month of day numbers (proleptic Gregorian, integer arithmetic:
+    much cheaper than numpy's datetime64 conversions on millions of rows)."""
+    z = np.asarray(days, dtype=np.int64) + 719_468
+    era = z // 146_097
+    doe = z - era * 146_097
+    yoe = (doe - doe // 1_460 + doe // 36_524 - doe // 146_096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    d = doy - (153 * mp + 2) // 5 + 1
+    m = np.where(mp < 10, mp + 3, mp - 9)
+    y = yoe + era * 400 + (m <= 2)
+    return y, m, d
+
+
+def _days(y: np.ndarray, m: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """Day numbers of dates given as year, month, day (a day past the month's end runs on into
+    the next month, so 29 February of a common year is 1 March)."""
+    y = y - (m <= 2)
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * np.where(m > 2, m - 3, m + 9) + 2) // 5 + d - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    out: np.ndarray = era * 146_097 + doe - 719_468
+    return out
+
+
+@functools.cache
+def _calendar_table() -> tuple[np.ndarray, np.ndarray]:
+    """Year and month-and-day key (month * 32 + day) of every day from 1900 to 2199."""
+    days = np.arange(_TABLE_FIRST, _TABLE_FIRST + _TABLE_DAYS, dtype=np.int64)
+    y, m, d = _civil(days)
+    return y.astype(np.int32), (m * 32 + d).astype(np.int16)
+
+
+_TABLE_FIRST = -25_567  # 1 January 1900
+_TABLE_DAYS = 109_572  # to 31 December 2199
+
+
+def _year_and_key(days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Year and month-and-day key of day numbers, by table look-up where the table reaches."""
+    arr = np.asarray(days, dtype=np.int64)
+    idx = arr - _TABLE_FIRST
+    if arr.size and (idx.min() < 0 or idx.max() >= _TABLE_DAYS):
+        y, m, d = _civil(arr)
+        return y, m * 32 + d
+    years, keys = _calendar_table()
+    return years[idx].astype(np.int64), keys[idx].astype(np.int64)
+
+
 def birthday(dob: np.ndarray, years: int) -> np.ndarray:
     """The day of each child's ``years``-th birthday (born 29 February: 1 March in other years,
     as ``lookedafter.lib.calendar`` counts ages)."""
-    if len(dob) == 0:
-        return np.asarray(dob, dtype=np.int64)
-    frame = pl.DataFrame({"d": pl.Series(np.asarray(dob, dtype=np.int32)).cast(pl.Date)})
-    leap_day = (pl.col("d").dt.month() == 2) & (pl.col("d").dt.day() == 29)
-    moved = DEFAULT.add_months_expr(pl.col("d"), 12 * years)
-    clamped = leap_day & (moved.dt.day() == 28)
-    out = frame.select((moved.cast(pl.Int32) + clamped.cast(pl.Int32)).cast(pl.Int64)).to_series()
-    result: np.ndarray = out.to_numpy()
-    return result
+    y, m, d = _civil(dob)
+    return _days(y + years, m, d)
 
 
 def age_years(dob: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """Whole years of age on a day, as ``lookedafter.lib.calendar`` counts them."""
-    dob_arr, at_arr = np.broadcast_arrays(np.asarray(dob), np.asarray(at))
-    if dob_arr.size == 0:
-        return np.zeros(dob_arr.shape, dtype=np.int64)
-    frame = pl.DataFrame(
-        {
-            "dob": pl.Series(dob_arr.ravel().astype(np.int32)).cast(pl.Date),
-            "at": pl.Series(np.minimum(at_arr.ravel(), 2_900_000).astype(np.int32)).cast(pl.Date),
-        }
-    )
-    ages = frame.select(age_expr(pl.col("dob"), pl.col("at"))).to_series().to_numpy()
-    out: np.ndarray = ages.astype(np.int64).reshape(dob_arr.shape)
+    """Whole years of age on a day, as ``lookedafter.lib.calendar.age_on`` counts them (a year
+    older on the birthday; born 29 February, on 1 March in other years)."""
+    y_dob, k_dob = _year_and_key(dob)
+    y_at, k_at = _year_and_key(at)
+    out: np.ndarray = y_at - y_dob - (k_at < k_dob)
     return out
 
 

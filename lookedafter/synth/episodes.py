@@ -527,38 +527,42 @@ def _temporary(
     eps = episodes.with_columns(
         (end - pl.col("DECOM")).alias("_LEN"), pl.int_range(pl.len()).alias("_ROW")
     )
-    m = len(eps)
-    length = eps["_LEN"].to_numpy()
-    kind = pick(rng, TEMPORARY[0], TEMPORARY[1], m)
-    age = age_years(ch.dob[eps["IX"].to_numpy()], eps["DECOM"].to_numpy())
-    kind = np.where((kind == "T0") & (age < 13), "T4", kind)
-    lo = np.array([TEMPORARY_DAYS[k][0] for k in TEMPORARY[0]])
-    hi = np.array([TEMPORARY_DAYS[k][1] for k in TEMPORARY[0]])
-    which = np.searchsorted(
-        np.asarray(TEMPORARY[0], dtype=object), kind, sorter=np.argsort(TEMPORARY[0])
-    )
-    which = np.argsort(TEMPORARY[0])[which]
-    days = lo[which] + (rng.random(m) * (hi[which] - lo[which])).astype(np.int64)
-    chance = np.clip(TEMPORARY_RATE * length / 365.25, 0, 0.6)
-    pick_it = (
+    length_all = eps["_LEN"].to_numpy()
+    # the draws are made for usual placements long enough to hold a move, the rest never move
+    usual = np.flatnonzero(
         eps["PLACE"].is_in(USUAL).to_numpy()
         & ~eps["LS"].is_in(["V3", "V4", "J1", "J2"]).to_numpy()
-        & (length > days + 40)
-        & (rng.random(m) < chance)
+        & (length_all > 44)
     )
-    at = eps["DECOM"].to_numpy() + 15 + (rng.random(m) * (length - days - 30)).astype(np.int64)
-    pick_it &= at + days <= as_of
-    rows = np.flatnonzero(pick_it)
+    m = len(usual)
+    length = length_all[usual]
+    chance = np.clip(TEMPORARY_RATE * length / 365.25, 0, 0.6)
+    kind = pick(rng, TEMPORARY[0], TEMPORARY[1], m)
+    order = np.argsort(TEMPORARY[0])
+    which = order[np.searchsorted(np.asarray(TEMPORARY[0], dtype=object), kind, sorter=order)]
+    lo = np.array([TEMPORARY_DAYS[k][0] for k in TEMPORARY[0]])
+    hi = np.array([TEMPORARY_DAYS[k][1] for k in TEMPORARY[0]])
+    days_all = lo[which] + (rng.random(m) * (hi[which] - lo[which])).astype(np.int64)
+    decom = eps["DECOM"].to_numpy()[usual]
+    at_all = decom + 15 + (rng.random(m) * (length - days_all - 30)).astype(np.int64)
+    pick_it = (length > days_all + 40) & (rng.random(m) < chance) & (at_all + days_all <= as_of)
+    sub = np.flatnonzero(pick_it)
+    rows = usual[sub]
+    # custody (T0 here) only from 13; younger children's other short stays are T4
+    age = age_years(ch.dob[eps["IX"].to_numpy()[rows]], decom[sub])
+    kind_rows = np.where((kind[sub] == "T0") & (age < 13), "T4", kind[sub])
+    at_rows = at_all[sub]
+    days_rows = np.where(kind_rows == "T4", np.minimum(days_all[sub], 7), days_all[sub])
     if not len(rows):
         return episodes
     # where: mostly near home, a holiday anywhere
-    far = kind[rows] == "T2"
+    far = kind_rows == "T2"
     miles = np.where(far, rng.uniform(20, 200, len(rows)), rng.gamma(1.6, 3.2, len(rows)) + 0.3)
     where = places.near(pool, rng, home_rows[eps["IX"].to_numpy()[rows]], miles)
     chosen = eps[rows].with_columns(
-        pl.Series("_AT", at[rows]),
-        pl.Series("_BACK", at[rows] + days[rows]),
-        text(kind[rows], "_T"),
+        pl.Series("_AT", at_rows),
+        pl.Series("_BACK", at_rows + days_rows),
+        text(kind_rows, "_T"),
         pl.Series("_WHERE", where),
     )
     before = chosen.with_columns(
@@ -640,15 +644,15 @@ def deprivation_of_liberty(
     (the first year of the return) are made."""
     as_of = day(cfg.as_of)
     first = day(date(DOLO_FROM - 1, 4, 1))
-    end = np.where(episodes["DEC"].to_numpy() >= OPEN, OPEN, episodes["DEC"].to_numpy())
-    start = episodes["DECOM"].to_numpy()
-    ix = episodes["IX"].to_numpy()
-    m = len(episodes)
+    eps = episodes.filter(pl.col("PLACE").is_in(DOLO_PLACES))
+    end = np.where(eps["DEC"].to_numpy() >= OPEN, OPEN, eps["DEC"].to_numpy())
+    start = eps["DECOM"].to_numpy()
+    ix = eps["IX"].to_numpy()
+    m = len(eps)
     age = age_years(ch.dob[ix], start)
     weight = np.where(age >= 16, 1.0, 0.6)
     chosen = (
-        episodes["PLACE"].is_in(DOLO_PLACES).to_numpy()
-        & (age >= 13)
+        (age >= 13)
         & (np.minimum(end, as_of + 1) - start > 20)
         & (np.minimum(end, as_of) >= first)
         & (rng.random(m) < DOLO_SHARE * weight)
