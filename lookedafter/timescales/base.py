@@ -190,6 +190,19 @@ class Context:
             return None
         return self.since - timedelta(days=longest_days + 7)
 
+    def working_span(self, working_days: int) -> int:
+        """Calendar days that ``working_days`` working days can span at most (weekends, bank
+        holidays, the authority's closure days), for :meth:`clock_floor`."""
+        return 2 * working_days + 14 + len(self.cal.closure_days)
+
+    def recent_periods(self, longest_days: int) -> pl.LazyFrame:
+        """Periods of care, with ``since``: only those starting late enough for a duty due at
+        most ``longest_days`` after the start to fall due in the window."""
+        floor = self.clock_floor(longest_days)
+        if floor is None:
+            return self.periods
+        return self.periods.filter(pl.col("START") >= pl.lit(floor, dtype=pl.Date))
+
     def event_floor(self) -> date | None:
         """Events (visits) before this date cannot start an occurrence due on or after ``since``:
         no interval the rules use on them is longer than a year and a month."""

@@ -71,7 +71,9 @@ def _age_na(ctx: Context, on: pl.Expr) -> pl.Expr:
 
 def _initial(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
-    occ = ctx.periods.sort(by_then("CHILD", "START")).join_asof(
+    wd = max(pol.value("pep_working_days") or 0, pol.statutory_value("pep_working_days") or 0)
+    per = ctx.recent_periods(ctx.working_span(wd))  # the PEP is due from the start of care
+    occ = per.sort(by_then("CHILD", "START")).join_asof(
         _peps(ctx).select("CHILD", DONE="PEP_DATE"),
         left_on="START",
         right_on="DONE",

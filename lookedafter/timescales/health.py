@@ -63,7 +63,9 @@ def _window_start(ctx: Context, name: str) -> pl.Expr:
 
 def _initial(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
-    per = ctx.periods.with_columns(FROM=_window_start(ctx, "iha_prior_months"))
+    wd = max(pol.value("iha_working_days") or 0, pol.statutory_value("iha_working_days") or 0)
+    per = ctx.recent_periods(ctx.working_span(wd))  # the IHA is due from the start of care
+    per = per.with_columns(FROM=_window_start(ctx, "iha_prior_months"))
     occ = per.sort(by_then("CHILD", "FROM")).join_asof(
         _assessments(ctx).select("CHILD", DONE="HEALTH_DATE"),
         left_on="FROM",

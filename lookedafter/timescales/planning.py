@@ -55,9 +55,13 @@ CARE_PLANNING_START = date(2011, 4, 1)
 LONG_TERM_FOSTERING_START = date(2015, 4, 1)  # SI 2015/495 in force
 
 
-def _first_after_previous_period(ctx: Context, events: pl.LazyFrame, date_col: str) -> pl.LazyFrame:
-    """Each period with DONE = the first event dated after the previous period ended."""
-    per = ctx.periods.with_columns(
+def _first_after_previous_period(
+    ctx: Context, events: pl.LazyFrame, date_col: str, longest_days: int
+) -> pl.LazyFrame:
+    """Each period with DONE = the first event dated after the previous period ended (with a
+    window: only periods whose duty, due at most ``longest_days`` after the start, can fall
+    due in it)."""
+    per = ctx.recent_periods(longest_days).with_columns(
         FROM=pl.coalesce(pl.col("PREV_END") + pl.duration(days=1), pl.lit(date(1900, 1, 1)))
     )
     ev = events.select("CHILD", DONE=date_col).filter(pl.col("DONE").is_not_null())
@@ -80,7 +84,12 @@ def _first_after_previous_period(ctx: Context, events: pl.LazyFrame, date_col: s
 
 def _care_plan(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
-    occ = _first_after_previous_period(ctx, ctx.table("CarePlans"), "PLAN_START")
+    wd = max(
+        pol.value("care_plan_working_days") or 0, pol.statutory_value("care_plan_working_days") or 0
+    )
+    occ = _first_after_previous_period(
+        ctx, ctx.table("CarePlans"), "PLAN_START", ctx.working_span(wd)
+    )
 
     def due(get: str) -> pl.Expr:
         value = pol.statutory_value if get == "stat" else pol.value
@@ -113,7 +122,16 @@ def _care_plan(ctx: Context) -> pl.LazyFrame:
 def _permanence(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
     plans = ctx.table("CarePlans").filter(pl.col("PERMANENCE_PLAN").is_not_null())
-    occ = _first_after_previous_period(ctx, plans, "PERMANENCE_DATE")
+    wd = max(
+        pol.value("first_review_working_days") or 0,
+        pol.statutory_value("first_review_working_days") or 0,
+    )
+    months = max(
+        pol.value("second_review_months") or 0, pol.statutory_value("second_review_months") or 0
+    )
+    occ = _first_after_previous_period(
+        ctx, plans, "PERMANENCE_DATE", ctx.working_span(wd) + 31 * months
+    )
 
     def due(get: str) -> pl.Expr:
         value = pol.statutory_value if get == "stat" else pol.value
@@ -153,6 +171,11 @@ def _long_term(ctx: Context) -> pl.LazyFrame:
         ),
     )
     starts = ep.filter(pl.col("LT") & ~pl.col("PREV_LT").fill_null(False))
+    local_days = pol.value("long_term_match_days") or 0
+    stat_days = pol.statutory_value("long_term_match_days") or 0
+    floor = ctx.clock_floor(max(local_days, stat_days))
+    if floor is not None:  # with a window: only starts whose match can fall due in it
+        starts = starts.filter(pl.col("DECOM") >= pl.lit(floor, dtype=pl.Date))
     placements = ctx.placements.select("CHILD", "PLACEMENT", "P_END")
     matches = (
         ctx.table("LongTermMatches")
@@ -163,8 +186,6 @@ def _long_term(ctx: Context) -> pl.LazyFrame:
     occ = starts.join(placements, on=["CHILD", "PLACEMENT"], how="left").join(
         matches, on=["CHILD", "DECOM"], how="left"
     )
-    local_days = pol.value("long_term_match_days") or 0
-    stat_days = pol.statutory_value("long_term_match_days") or 0
     return occ.select(
         "CHILD",
         RULE=pl.lit("L1"),
