@@ -71,11 +71,25 @@ def _current_duties(ctx: Context, rules: tuple[str, ...], chain: bool) -> pl.Laz
         pl.col("CLOCK_START").cast(pl.Int64) * 100_000
         + pl.col("DUE_DATE").cast(pl.Int64).fill_null(0)
     ) * 10_000 + pl.col("OCCURRENCE").cast(pl.Int64).fill_null(0)
-    rows = ctx.due_by(rules).with_columns(order.alias("_ORDER"))
+    days = ctx.dates()
+    first = pl.lit(min(days))
+    every = ctx.due_by(rules).with_columns(order.alias("_ORDER"))
+    # Only the occurrences whose clock started between the first date and the last, and each
+    # child's latest before the first date, can be the latest on one of the dates.
+    earlier = every.filter(pl.col("CLOCK_START") < first)
+    before = earlier.group_by(keys).agg(pl.col("_ORDER").max())
+    rows = pl.concat(
+        [
+            earlier.join(before, on=[*keys, "_ORDER"], how="semi"),
+            every.filter(
+                (pl.col("CLOCK_START") >= first) & (pl.col("CLOCK_START") <= pl.lit(max(days)))
+            ),
+        ]
+    )
     # The latest occurrence of each clock start; as of each date, the latest clock start by then
     # (the number orders by clock start first, so that is the latest occurrence by then).
     starts = rows.group_by([*keys, "CLOCK_START"]).agg(pl.col("_ORDER").max()).sort("CLOCK_START")
-    dates = pl.LazyFrame({"_ON": ctx.dates()}, schema={"_ON": pl.Date})
+    dates = pl.LazyFrame({"_ON": days}, schema={"_ON": pl.Date})
     grid = starts.select(keys).unique().join(dates, how="cross").sort("_ON")
     latest = grid.join_asof(
         starts,
@@ -104,10 +118,12 @@ def _current_duties(ctx: Context, rules: tuple[str, ...], chain: bool) -> pl.Laz
     return frame
 
 
-def applicable_at(ctx: Context, rules: tuple[str, ...]) -> pl.LazyFrame:
-    """Children with an occurrence of ``rules`` whose clock had started by ``ctx.as_of``."""
+def applicable_at(ctx: Context, rules: tuple[str, ...], chain: bool = True) -> pl.LazyFrame:
+    """Children with an occurrence of ``rules`` whose clock had started by ``ctx.as_of`` (the
+    same children whether or not the rules form a chain: ``chain`` only picks which frame of
+    :func:`overdue_at` to read them from)."""
     return (
-        _current_duties(ctx, rules, chain=True)
+        _current_duties(ctx, rules, chain)
         .filter(pl.col("_ON") == pl.lit(ctx.as_of))
         .select("CHILD")
     )
@@ -120,7 +136,7 @@ def in_date(
     their current ``rules`` duties is overdue on ``ctx.as_of`` (see :func:`overdue_at`)."""
     late = overdue_at(ctx, rules, chain)
     return (
-        population.join(applicable_at(ctx, rules), on="CHILD", how="semi")
+        population.join(applicable_at(ctx, rules, chain), on="CHILD", how="semi")
         .join(late, on="CHILD", how="left")
         .with_columns(
             pl.col("CHILD").alias("SUBJECT"),
