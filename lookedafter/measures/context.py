@@ -4,7 +4,9 @@ situation at the reference date, the timescale engine's output).
 
 Measures read their reference date from ``ctx.as_of``. The month trend of a snapshot measure
 ("children overdue a visit now") re-runs its function on ``ctx.at(month_end)``, which shares the
-expensive date-independent frames (distances, the timescale engine's output) with the original.
+expensive date-independent frames (distances, the timescale engine's output) with the original;
+frames that depend on the date (children in care, each child's current duty) are built for every
+date of the run in one pass (``ctx.dates()``) and each context reads its own date's rows.
 """
 
 from __future__ import annotations
