@@ -126,6 +126,8 @@ def _candidates(cfg: SynthConfig, n: int, rng: np.random.Generator) -> Children:
     cum = PATH_BY_BAND[band].cumsum(axis=1)
     path = (rng.random(n)[:, None] > cum).sum(axis=1)
     path = np.where(uasc, UASC, path)
+    # remand only from the age of criminal responsibility (10; rule 358)
+    path = np.where((path == REMAND) & (age_years(dob, start) < 10), QUICK, path)
 
     dur = np.zeros(n)
     dur = np.where(path == QUICK, np.clip(rng.lognormal(np.log(55), 1.1, n), 1, 420), dur)
