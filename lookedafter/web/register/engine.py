@@ -93,6 +93,18 @@ def epoch() -> int:
 
 
 def evaluate_timescales(children: QuerySet[Child] | Sequence[Child], as_of: date) -> pl.DataFrame:
+    """``open_occurrences`` as a frame (the engine's output schema)."""
+    rows = open_occurrences(children, as_of)
+    return (
+        pl.DataFrame(rows, schema=OUTPUT_SCHEMA, orient="row")
+        if rows
+        else pl.DataFrame(schema=OUTPUT_SCHEMA)
+    )
+
+
+def open_occurrences(
+    children: QuerySet[Child] | Sequence[Child], as_of: date
+) -> list[dict[str, Any]]:
     """``timescales.evaluate`` for these children: one row per child per statutory occurrence.
 
     ``children``: a query, or the children already read (their ``version`` is then taken as
@@ -126,8 +138,4 @@ def evaluate_timescales(children: QuerySet[Child] | Sequence[Child], as_of: date
             by_child.setdefault(row["CHILD"], []).append(row)
         cache.set_many({keys[pk]: by_child.get(ids[pk], []) for pk in missing}, timeout=6 * 3600)
         rows.extend(frame.iter_rows(named=True))
-    return (
-        pl.DataFrame(rows, schema=OUTPUT_SCHEMA, orient="row")
-        if rows
-        else pl.DataFrame(schema=OUTPUT_SCHEMA)
-    )
+    return rows

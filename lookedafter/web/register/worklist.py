@@ -6,11 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import polars as pl
 from django.db.models import QuerySet
 
 from lookedafter.timescales import RULES
-from lookedafter.web.register.engine import evaluate_timescales
+from lookedafter.web.register.engine import open_occurrences
 from lookedafter.web.register.models import Child
 
 DUE_WINDOW = ("overdue", "due_soon")
@@ -46,14 +45,14 @@ def build(children: QuerySet[Child], as_of: date) -> Worklist:
     """Every child in ``children`` with their overdue and due-soon items, overdue first."""
     kids = list(children)
     rows = {c.child: Row(c) for c in kids}
-    frame = evaluate_timescales(kids, as_of) if kids else None
-    if frame is not None and frame.height:
-        due = frame.filter(pl.col("STATUS").is_in(DUE_WINDOW)).sort("DUE_DATE")
-        for item in due.iter_rows(named=True):
-            row = rows.get(item["CHILD"])
-            if row is None:
-                continue
-            (row.overdue if item["STATUS"] == "overdue" else row.due_soon).append(item)
+    items = open_occurrences(kids, as_of) if kids else []
+    due = [i for i in items if i["STATUS"] in DUE_WINDOW]
+    due.sort(key=lambda i: (i["DUE_DATE"] is not None, i["DUE_DATE"] or date.min))
+    for item in due:
+        row = rows.get(item["CHILD"])
+        if row is None:
+            continue
+        (row.overdue if item["STATUS"] == "overdue" else row.due_soon).append(item)
     ordered = sorted(
         rows.values(),
         key=lambda r: (not r.overdue, not r.due_soon, r.first_due, r.child.surname or ""),

@@ -25,7 +25,7 @@ from django.views.decorators.http import require_GET
 
 from lookedafter.schema.codes import code_list
 from lookedafter.web.register import access, audit, worklist
-from lookedafter.web.register.engine import evaluate_timescales
+from lookedafter.web.register.engine import open_occurrences
 from lookedafter.web.register.models import (
     Allocation,
     AuditAction,
@@ -384,8 +384,8 @@ def child_detail(request: HttpRequest, child_id: str) -> HttpResponse:
     child = access.access_child_by_id(request.user, child_id)
     audit.record(request, request.user, AuditAction.READ, "child page", child=child.child)
     today = timezone.localdate()
-    frame = evaluate_timescales([child], today)  # the child read (and access-checked) above
-    due = list(frame.sort("DUE_DATE", nulls_last=True).iter_rows(named=True))
+    due = open_occurrences([child], today)  # the child read (and access-checked) above
+    due.sort(key=lambda i: (i["DUE_DATE"] is None, i["DUE_DATE"] or date.min))
     events, names, episode = _timeline(child)
     show_all = request.GET.get("all") == "1"
     writes = {
