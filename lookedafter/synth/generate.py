@@ -245,7 +245,7 @@ def generate(cfg: SynthConfig, progress: Progress = _quiet) -> Dataset:
     health_days = routine.pop("_health")
     tables.update(routine)
     progress("missing episodes and return interviews")
-    gone = missing.build(cfg, ch, key)
+    gone = missing.build(cfg, ch, key, tl.episodes.select("IX", "DECOM"))
     gone.pop("_missing")
     tables.update(gone)
     progress("permanence and outcomes")

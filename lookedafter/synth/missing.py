@@ -15,7 +15,40 @@ from lookedafter.synth.config import SynthConfig
 from lookedafter.synth.people import Children
 
 
-def build(cfg: SynthConfig, ch: Children, key: pl.DataFrame) -> dict[str, pl.DataFrame]:
+def _within_placements(frame: pl.DataFrame, starts: pl.DataFrame) -> pl.DataFrame:
+    """A child is back (or found) before the episode they went missing from ends, and does not
+    go missing on the day of a move (rule 575: an ended placement's missing episode has an end).
+    ``starts``: IX and DECOM (day numbers) of every episode."""
+    bounds = (
+        starts.select(pl.col("IX").cast(pl.Int64), pl.col("DECOM").cast(pl.Int64).alias("B"))
+        .unique()
+        .sort("B")
+    )
+    frame = frame.sort("S").join(bounds, left_on=["IX", "S"], right_on=["IX", "B"], how="anti")
+    nxt = frame.join_asof(
+        bounds,
+        left_on="S",
+        right_on="B",
+        by="IX",
+        strategy="forward",
+        allow_exact_matches=False,
+        check_sortedness=False,
+    )
+    return (
+        nxt.with_columns(
+            pl.when(pl.col("B").is_not_null())
+            .then(pl.min_horizontal("E", pl.col("B") - 1))
+            .otherwise(pl.col("E"))
+            .alias("E")
+        )
+        .drop("B")
+        .sort("IX", "S")
+    )
+
+
+def build(
+    cfg: SynthConfig, ch: Children, key: pl.DataFrame, starts: pl.DataFrame | None = None
+) -> dict[str, pl.DataFrame]:
     rng = streams(cfg.seed, "missing")
     pop, r = cfg.population, cfg.rates
     as_of = day(cfg.as_of)
@@ -45,6 +78,11 @@ def build(cfg: SynthConfig, ch: Children, key: pl.DataFrame) -> dict[str, pl.Dat
     frame = frame.with_columns(
         pl.min_horizontal("E", pl.Series(ended).gather(frame["IX"])).alias("E")
     ).filter(pl.col("E") >= pl.col("S"))
+    if starts is not None:
+        frame = _within_placements(
+            frame.select("IX", "S", "E").cast({"IX": pl.Int64, "S": pl.Int64, "E": pl.Int64}),
+            starts,
+        )
     # some who leave care "for any other reason" (E8) on their 18th birthday are missing then:
     # the missing period closes the day care ends (rule 580 asks for E8 exactly then)
     at_18 = (ch.rec == "E8") & (ch.end == birthday(ch.dob, 18)) & (ch.end <= as_of)
