@@ -37,6 +37,8 @@ RULES = (
     # synth: previous permanence, missing at 18, adoption by carers, 18th birthdays, SDQ
     "632",
     "580",
+    "575",
+    "581",
     "336",
     "460",
     "189",
