@@ -16,7 +16,10 @@ from lookedafter.validation.testing import flags
 def validate(ctx: Context) -> pl.LazyFrame:
     start, end = pl.lit(ctx.start), pl.lit(ctx.end)
     dob = pl.col("DOB")
-    turns = birthday(dob, 4).is_between(start, end) | birthday(dob, 17).is_between(start, end)
+    # A young person 17 on 1 April itself is "17 or over at the start of the year": rule 189 wants
+    # their SDQ fields blank, so only 17th birthdays after 1 April count here.
+    turns_17 = birthday(dob, 17).is_between(start, end, closed="right")
+    turns = birthday(dob, 4).is_between(start, end) | turns_17
     missing = pl.col("SDQ_SCORE").is_null() & pl.col("SDQ_REASON").is_null()
     cla = continuously_looked_after(ctx)
     return ctx["OC2"].filter(turns & missing).join(cla, on="CHILD", how="semi")
@@ -39,3 +42,14 @@ def test_197B_flags_four_and_seventeen_year_olds_with_nothing_recorded() -> None
     }
     # child 1 turns 4 and child 3 turns 17 in 2025-26; child 2 joined care in June; child 4 is 10
     assert flags({"Episodes": EPISODES, "OC2": oc2}, "197B") == {"OC2": [0, 2]}
+
+
+def test_197B_does_not_ask_for_an_sdq_from_a_young_person_17_on_1_april() -> None:
+    oc2 = {
+        "CHILD": ["1", "3"],
+        "DOB": ["01/04/2008", "02/04/2008"],
+        "SDQ_SCORE": [None, None],
+        "SDQ_REASON": [None, None],
+    }
+    # born 1 April 2008: 17 on 1 April 2025, so rule 189 applies; born 2 April 2008 turns 17 later
+    assert flags({"Episodes": EPISODES, "OC2": oc2}, "197B") == {"OC2": [1]}
