@@ -135,3 +135,13 @@ def test_fuzzed_query_strings_never_give_a_server_error(
     for who, url in (("sw", "/children/"), ("qa", "/audit/"), ("leader", "/dashboard/")):
         response = signed_in(people[who]).get(url, query)
         assert response.status_code == 200, (url, query)
+
+
+def test_a_nul_character_in_a_query_string_is_not_a_server_error(people: dict[str, Any]) -> None:
+    """PostgreSQL text and JSON cannot hold NUL: searches and the audit log drop it."""
+    for who, url, query in (
+        ("sw", "/children/", {"q": "Kh\x00an", "team": "T\x001"}),
+        ("qa", "/audit/", {"child": "C\x001", "who": "s\x00w"}),
+    ):
+        response = signed_in(people[who]).get(url, query)
+        assert response.status_code == 200, (url, query)

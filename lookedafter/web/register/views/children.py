@@ -42,7 +42,7 @@ from lookedafter.web.register.models import (
     Visit,
     Worker,
 )
-from lookedafter.web.register.views.common import staff_required
+from lookedafter.web.register.views.common import query_text, staff_required
 
 
 def _worker_names(codes: set[str]) -> dict[str, str]:
@@ -70,12 +70,12 @@ def my_children(request: HttpRequest) -> HttpResponse:
 def children(request: HttpRequest) -> HttpResponse:
     """Every child the user may see, searchable, 50 a page."""
     qs = access.accessible_children(request.user)
-    query = request.GET.get("q", "").strip()[:100]
+    query = query_text(request, "q", 100)
     if query:
         qs = qs.filter(
             Q(child__iexact=query) | Q(surname__icontains=query) | Q(forename__icontains=query)
         )
-    team = request.GET.get("team", "").strip()[:40]
+    team = query_text(request, "team", 40)
     if team:
         qs = qs.filter(current_team=team)
     page = Paginator(qs.order_by("surname", "forename", "child"), 50).get_page(

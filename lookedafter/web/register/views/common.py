@@ -76,3 +76,9 @@ def nav_items(request: HttpRequest) -> list[dict[str, Any]]:
     if staff.role == Role.ADMIN:
         items.append({"href": reverse("admin:index"), "text": "Administration", "current": False})
     return items
+
+
+def query_text(request: HttpRequest, name: str, limit: int) -> str:
+    """A free-text query-string value, trimmed, at most ``limit`` characters, without NUL
+    characters (PostgreSQL text, and the audit log's JSON, cannot hold them)."""
+    return request.GET.get(name, "").replace("\x00", "").strip()[:limit]

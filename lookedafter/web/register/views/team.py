@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from lookedafter.web.register import access, audit, worklist
 from lookedafter.web.register.engine import evaluate_timescales
 from lookedafter.web.register.models import AuditEvent, Role, Team, Worker
-from lookedafter.web.register.views.common import staff_required
+from lookedafter.web.register.views.common import query_text, staff_required
 
 REVIEW_RULES = ("R1", "R2", "R3")
 
@@ -31,7 +31,8 @@ def team_worklist(request: HttpRequest) -> HttpResponse:
     children = access.accessible_children(request.user).filter(current_team=team)
     today = timezone.localdate()
     work = worklist.build(children, today)
-    names = dict(Worker.objects.values_list("worker_id", "worker_name"))
+    shown = {r.child.current_worker for r in work.rows}
+    names = dict(Worker.objects.filter(worker_id__in=shown).values_list("worker_id", "worker_name"))
     for row in work.rows:
         row.worker_name = names.get(row.child.current_worker, row.child.current_worker)
     audit.record_list(request, "team worklist", [r.child.child for r in work.rows], team=team)
@@ -112,8 +113,8 @@ def iro_children(request: HttpRequest) -> HttpResponse:
 @staff_required(Role.QA_AUDITOR, Role.ADMIN)
 def audit_log(request: HttpRequest) -> HttpResponse:
     events = AuditEvent.objects.all()
-    child = request.GET.get("child", "").strip()[:40]
-    who = request.GET.get("who", "").strip()[:150]
+    child = query_text(request, "child", 40)
+    who = query_text(request, "who", 150)
     if child:
         events = events.filter(child=child)
     if who:
