@@ -10,11 +10,10 @@ from lookedafter.measures.registry import measure
 
 @measure(
     "adoption_a1",
-    title="Adoption",
-    definition="""days from entering care to moving in with the adoptive family (A1):Mean days from
-    entering care to moving in with the adoptive family, for children who moved in during the 3
-    years to the reference date (adoption scorecard A1; the final threshold was 14 months). Dates
-    come from the timescale engine's rule A1.""",
+    title="Adoption timeliness: entering care to moving in (A1)",
+    definition="""Mean days from entering care to moving in with the adoptive family, for children
+    who moved in during the 3 years to the reference date (adoption scorecard A1; the final
+    threshold was 14 months). Dates come from the timescale engine's rule A1.""",
     numerator="Total days over those children",
     denominator="Children with a completed A1 interval in the 3 years",
     area="Permanence",

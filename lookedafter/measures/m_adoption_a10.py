@@ -10,11 +10,10 @@ from lookedafter.measures.registry import measure
 
 @measure(
     "adoption_a10",
-    title="Adoption",
-    definition="""days from entering care to moving in, foster carer adoptions adjusted (A10):Like
-    A1, but for children adopted by their foster carers the clock stops when the foster placement
-    began (adoption scorecard A10, which replaced A1 from 2021-22). Dates come from the timescale
-    engine's rule A10.""",
+    title="Adoption timeliness: entering care to moving in, foster carer adoptions adjusted (A10)",
+    definition="""Like A1, but for children adopted by their foster carers the clock stops when the
+    foster placement began (adoption scorecard A10, which replaced A1 from 2021-22). Dates come
+    from the timescale engine's rule A10.""",
     numerator="Total days over those children",
     denominator="Children with a completed A10 interval in the 3 years",
     area="Permanence",

@@ -10,8 +10,8 @@ from lookedafter.measures.registry import measure
 
 @measure(
     "adoption_a2",
-    title="Adoption",
-    definition="""days from court authority to match (A2):Mean days from the court's authority to
+    title="Adoption timeliness: court authority to match (A2)",
+    definition="""Mean days from the court's authority to
     place (placement order) to the authority's decision on the match, for children matched in the 3
     years to the reference date (adoption scorecard A2, 0 when matched before the order; the final
     threshold was 4 months). Dates come from the timescale engine's rule A2.""",
