@@ -103,7 +103,7 @@ def test_a_social_worker_records_a_visit_and_the_child_leaves_the_overdue_list(
     axe_check(page)
     page.get_by_role("link", name="Record a visit").click()
     page.click("main button[type=submit]")  # empty: the error summary
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
     axe_check(page)
     today = timezone.localdate()
     page.fill("#id_visit_date", str(today.day))
@@ -156,6 +156,7 @@ def test_a_leader_follows_a_dashboard_figure_to_the_children_behind_it(
     link = page.locator("a[data-measure]").first
     measure = link.get_attribute("data-measure")
     link.click()
+    # wait for the drill-down page itself, not just the navigation to start
+    page.locator("#behind").wait_for(state="visible")
     assert page.url.split("?")[0].endswith(f"/dashboard/{measure}/")
-    assert page.locator("#behind").is_visible()
     axe_check(page)
