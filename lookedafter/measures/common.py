@@ -359,3 +359,28 @@ def audits(ctx: Context) -> pl.LazyFrame:
             pl.lit(1.0).alias("DEN"),
         )
     )
+
+
+def adoption_days(ctx: Context, rule: str) -> pl.LazyFrame:
+    """Days on an adoption scorecard interval (A1, A2, A10) completed in the last 3 years.
+
+    The interval's start and end come from the timescale engine's rule of the same name.
+    """
+    done = ctx.due_by((rule,)).filter(
+        pl.col("DONE_DATE").is_not_null() & ctx.in_window("DONE_DATE", 36)
+    )
+    days = ctx.calendar.days_between_expr(pl.col("CLOCK_START"), pl.col("DONE_DATE")).clip(0)
+    return done.select(
+        pl.col("CHILD").alias("SUBJECT"),
+        "CHILD",
+        pl.col("DONE_DATE").alias("DATE"),
+        days.cast(pl.Float64).alias("NUM"),
+        pl.lit(1.0).alias("DEN"),
+        days.cast(pl.Float64).alias("VALUE"),
+        "WORKER_ID",
+        "TEAM_ID",
+        "CLOCK_START",
+        "DONE_DATE",
+        "DUE_DATE",
+        "STATUS",
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from lookedafter.measures.common import adoption_days
 from lookedafter.measures.context import Context
 from lookedafter.measures.registry import measure
 
@@ -24,21 +25,4 @@ from lookedafter.measures.registry import measure
     needs=("timescales", "Episodes", "PlacedAdoption", "AD1"),
 )
 def frame(ctx: Context) -> pl.LazyFrame:
-    done = ctx.due_by(("A2",)).filter(
-        pl.col("DONE_DATE").is_not_null() & ctx.in_window("DONE_DATE", 36)
-    )
-    days = ctx.calendar.days_between_expr(pl.col("CLOCK_START"), pl.col("DONE_DATE")).clip(0)
-    return done.select(
-        pl.col("CHILD").alias("SUBJECT"),
-        "CHILD",
-        pl.col("DONE_DATE").alias("DATE"),
-        days.cast(pl.Float64).alias("NUM"),
-        pl.lit(1.0).alias("DEN"),
-        days.cast(pl.Float64).alias("VALUE"),
-        "WORKER_ID",
-        "TEAM_ID",
-        "CLOCK_START",
-        "DONE_DATE",
-        "DUE_DATE",
-        "STATUS",
-    )
+    return adoption_days(ctx, "A2")
