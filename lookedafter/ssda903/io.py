@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import numpy as np
 import polars as pl
 
 from lookedafter.schema import codes
@@ -539,8 +539,7 @@ def _read_body(
         counts = (bare.str.count_matches(sep, literal=True) + 1).cast(pl.UInt32)
         strip = True
     else:
-        fields, padded = _field_counts(data, sep)
-        counts = pl.Series("FIELDS", fields, dtype=pl.UInt32)
+        counts, padded = _field_counts(data, sep)
         strip = padded or not body.isascii()
     try:
         grid = pl.read_csv(
@@ -568,7 +567,12 @@ def _read_body(
     return grid.filter(keep), counts.filter(keep).alias("FIELDS"), strip
 
 
-def _field_counts(data: bytes, sep: str) -> tuple[np.ndarray, bool]:
+# Below this size the fields are counted in plain Python (no numpy import: a small return is
+# read in a fraction of a second, and importing numpy alone would cost a noticeable part of it).
+SMALL_DATA = 4 * 1024 * 1024
+
+
+def _field_counts(data: bytes, sep: str) -> tuple[pl.Series, bool]:
     """Fields on each line of ``data`` (which has no quotes), counted on the raw bytes; and
     whether any field may start or end with white space, in which case values must be stripped.
 
@@ -576,6 +580,10 @@ def _field_counts(data: bytes, sep: str) -> tuple[np.ndarray, bool]:
     separator or a line end (or at either end of the data), or the text holds a tab, vertical
     tab or form feed anywhere (taken as a yes without looking closer).
     """
+    if len(data) < SMALL_DATA:
+        return _field_counts_small(data, sep)
+    import numpy as np
+
     arr = np.frombuffer(data, dtype=np.uint8)
     size = len(arr)
     ends = np.flatnonzero(arr == 10)
@@ -583,7 +591,7 @@ def _field_counts(data: bytes, sep: str) -> tuple[np.ndarray, bool]:
         ends = np.append(ends, size)
     seps = np.flatnonzero(arr == ord(sep))
     before_end = np.searchsorted(seps, ends)
-    counts: np.ndarray = np.diff(before_end, prepend=0) + 1
+    counts = pl.Series("FIELDS", np.diff(before_end, prepend=0) + 1, dtype=pl.UInt32)
     if any(ch in data for ch in (b"\t", b"\v", b"\f")):
         return counts, True
     spaces = np.flatnonzero(arr == 32)
@@ -594,6 +602,23 @@ def _field_counts(data: bytes, sep: str) -> tuple[np.ndarray, bool]:
     bounds = np.zeros(256, dtype=bool)
     bounds[[10, ord(sep)]] = True
     return counts, bool(bounds[arr[spaces - 1]].any() or bounds[arr[spaces + 1]].any())
+
+
+def _field_counts_small(data: bytes, sep: str) -> tuple[pl.Series, bool]:
+    """:func:`_field_counts` for small data, in plain Python (same results)."""
+    lines = data.split(b"\n")
+    if data.endswith(b"\n"):
+        lines.pop()
+    sep_byte = sep.encode("ascii")
+    counts = pl.Series("FIELDS", [line.count(sep_byte) + 1 for line in lines], dtype=pl.UInt32)
+    if any(ch in data for ch in (b"\t", b"\v", b"\f")):
+        return counts, True
+    if b" " not in data:
+        return counts, False
+    if data.startswith(b" ") or data.endswith(b" "):
+        return counts, True
+    edge = b"[\n" + re.escape(sep_byte) + b"]"
+    return counts, re.search(edge + b" | " + edge, data) is not None
 
 
 def _read_body_python(
