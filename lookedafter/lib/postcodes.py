@@ -154,7 +154,9 @@ def _index(letter: str) -> _Index | None:
                 with tmp.open("wb") as fh:
                     np.save(fh, array)
                 tmp.replace(path)
-            files[3].write_text(json.dumps(la_codes), "utf-8")
+            tmp = files[3].with_name(f".{files[3].name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(la_codes), "utf-8")
+            tmp.replace(files[3])  # atomic, like the arrays: parallel readers never see half
         except OSError:
             return None
     keys, coords, la = (np.load(f, mmap_mode="r") for f in files[:3])
