@@ -229,6 +229,18 @@ class Context:
     def cal(self) -> Calendar:
         return self.policy.calendar
 
+    def working_days_due(self, setting: str) -> dict[str, pl.Expr]:
+        """DUE_DATE and STATUTORY_DUE_DATE: ``setting`` working days after the clock start
+        (``START``), with the authority's local value and the statutory one."""
+        pol = self.policy
+        start = pl.col("START")
+        return {
+            "DUE_DATE": self.cal.add_working_days_expr(start, pol.value(setting) or 0),
+            "STATUTORY_DUE_DATE": self.cal.add_working_days_expr(
+                start, pol.statutory_value(setting) or 0
+            ),
+        }
+
     @cached_property
     def child_codes(self) -> pl.DataFrame:
         """Every child identifier in the tables the rules read, numbered in sorted order.

@@ -82,16 +82,11 @@ def _initial(ctx: Context) -> pl.LazyFrame:
         check_sortedness=False,
     )
 
-    def due(get: str) -> pl.Expr:
-        value = pol.statutory_value if get == "stat" else pol.value
-        return ctx.cal.add_working_days_expr(pl.col("START"), value("pep_working_days") or 0)
-
     return occ.select(
         "CHILD",
         RULE=pl.lit("E1"),
         CLOCK_START="START",
-        DUE_DATE=due("local"),
-        STATUTORY_DUE_DATE=due("stat"),
+        **ctx.working_days_due("pep_working_days"),
         DONE_DATE=pl.when(pl.col("END").is_null() | (pl.col("DONE") <= pl.col("END"))).then("DONE"),
         LAPSE_DATE="END",
         LAPSE_WHAT=pl.lit("the child left care"),

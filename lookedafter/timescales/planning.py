@@ -91,16 +91,11 @@ def _care_plan(ctx: Context) -> pl.LazyFrame:
         ctx, ctx.table("CarePlans"), "PLAN_START", ctx.working_span(wd)
     )
 
-    def due(get: str) -> pl.Expr:
-        value = pol.statutory_value if get == "stat" else pol.value
-        return ctx.cal.add_working_days_expr(pl.col("START"), value("care_plan_working_days") or 0)
-
     return occ.select(
         "CHILD",
         RULE=pl.lit("CP1"),
         CLOCK_START="START",
-        DUE_DATE=due("local"),
-        STATUTORY_DUE_DATE=due("stat"),
+        **ctx.working_days_due("care_plan_working_days"),
         DONE_DATE="DONE",
         LAPSE_DATE="END",
         LAPSE_WHAT=pl.lit("the child left care"),
