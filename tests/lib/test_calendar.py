@@ -64,6 +64,40 @@ def test_bank_holidays_include_one_off_days() -> None:
     assert not DEFAULT.is_working_day(D(2023, 5, 8))
 
 
+def test_cached_bank_holidays_are_the_packages_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import holidays
+
+    from lookedafter.lib import calendar as module
+
+    monkeypatch.setenv("LOOKEDAFTER_CACHE", str(tmp_path))
+    expected = tuple(sorted(holidays.country_holidays("GB", subdiv="ENG", years=range(2019, 2032))))
+    built = module.england_bank_holidays.__wrapped__(2019, 2031)  # builds and writes the cache
+    assert built == expected
+    (cached,) = tmp_path.glob("holidays-*/england-2019-2031.txt")
+    assert cached.read_text("ascii").split()[0] == expected[0].isoformat()
+    monkeypatch.setattr(module, "_bank_holidays_from_package", lambda *_: pytest.fail("rebuilt"))
+    assert module.england_bank_holidays.__wrapped__(2019, 2031) == expected  # read back
+
+
+def test_bank_holidays_without_a_usable_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lookedafter.lib import calendar as module
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("LOOKEDAFTER_CACHE", str(blocker))  # cannot make folders inside a file
+    days = module.england_bank_holidays.__wrapped__(2024, 2024)
+    assert D(2024, 12, 25) in days and len(days) == 8
+    monkeypatch.setenv("LOOKEDAFTER_CACHE", str(tmp_path / "c"))
+    module.england_bank_holidays.__wrapped__(2024, 2024)
+    (cached,) = (tmp_path / "c").glob("holidays-*/england-2024-2024.txt")
+    cached.write_text("garbage")  # a damaged cache file is rebuilt, not trusted
+    assert module.england_bank_holidays.__wrapped__(2024, 2024) == days
+
+
 def test_closure_days_are_an_authority_setting() -> None:
     cal = DEFAULT.with_closure_days([D(2025, 12, 29), D(2025, 12, 30), D(2025, 12, 31)])
     # Wed 24 Dec 2025 + 1: 25, 26 bank holidays, 27-28 weekend, 29-31 closed: Fri 2 Jan 2026
