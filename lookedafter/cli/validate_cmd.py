@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import sys
+import threading
 from pathlib import Path
 from types import ModuleType
 from typing import Literal, cast
@@ -140,7 +141,11 @@ def command(
     """
     if fmt == "xlsx" and out is None:
         raise click.UsageError("an xlsx report needs --out FILE")
+    # The rule modules are imported while the files are read: Polars parses without the GIL.
+    loading = threading.Thread(target=registry.all_rules, daemon=True)
+    loading.start()
     dataset, issues = _read(folder, last, year)
+    loading.join()
     if la_code:
         if not registry.is_ons_code(la_code.strip().upper()):
             raise click.UsageError(

@@ -90,7 +90,8 @@ class Dataset:
     def __getitem__(self, name: str) -> pl.DataFrame:
         if name not in TABLES:
             raise KeyError(f"unknown table {name!r}")
-        return self.tables.get(name, TABLES[name].empty())
+        frame = self.tables.get(name)
+        return frame if frame is not None else TABLES[name].empty()
 
     def __contains__(self, name: object) -> bool:
         return name in self.tables

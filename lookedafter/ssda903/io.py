@@ -22,6 +22,7 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -152,9 +153,9 @@ def _read_folder(
         issues.append(Issue(Kind.UNREADABLE_FILE, prefix + root.name, f"cannot list: {exc}"))
         paths = []
     found: dict[str, tuple[str, pl.DataFrame]] = {}
-    for path in paths:
+    for path, (table, frame, file_issues) in zip(paths, _read_files(paths, prefix), strict=True):
         label = prefix + path.name
-        table, frame = _read_file(path, label, issues)
+        issues.extend(file_issues)
         if table is None or frame is None:
             continue
         if table in found:
@@ -283,6 +284,23 @@ def _collection_years(dates: pl.Series) -> pl.Series:
 
 
 # ---- one file ------------------------------------------------------------------------------
+def _read_files(
+    paths: list[Path], prefix: str
+) -> list[tuple[str | None, pl.DataFrame | None, list[Issue]]]:
+    """Each file's table, frame and issues, in the order given; read two at a time (Polars
+    parses one file while Python prepares the other)."""
+
+    def one(path: Path) -> tuple[str | None, pl.DataFrame | None, list[Issue]]:
+        issues: list[Issue] = []
+        table, frame = _read_file(path, prefix + path.name, issues)
+        return table, frame, issues
+
+    if len(paths) < 2:
+        return [one(p) for p in paths]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(one, paths))
+
+
 def _read_file(
     path: Path, label: str, issues: list[Issue]
 ) -> tuple[str | None, pl.DataFrame | None]:

@@ -13,6 +13,7 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Callable, Collection, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -50,6 +51,7 @@ class Rule:
 
 
 _RULES: list[Rule] = []
+_BY_CODE: dict[str, list[Rule]] = {}
 
 
 def rule(
@@ -65,9 +67,10 @@ def rule(
 
     def register(func: RuleFunc) -> RuleFunc:
         new = Rule(code, message, table, fields, needs or (table,), since, until, func)
-        for old in _RULES:
-            if old.code == code and _overlap(old, new):
-                raise ValueError(f"rule {code} is declared twice for overlapping years")
+        same_code = _BY_CODE.setdefault(code, [])
+        if any(_overlap(old, new) for old in same_code):
+            raise ValueError(f"rule {code} is declared twice for overlapping years")
+        same_code.append(new)
         _RULES.append(new)
         return func
 
@@ -238,45 +241,53 @@ def run(
     """Run every rule that applies in ``year`` (or only ``rules``, or only those ``codes``).
 
     Rules that raise are reported as ``failed``, rules whose tables are absent as ``skipped``;
-    every other rule's query is collected in one ``pl.collect_all`` call.
+    every other rule's query is collected with the others in ``pl.collect_all`` batches.
     """
     ctx = Context(dataset, year, list(issues or []), dict(extra or {}), frozenset(la_districts))
     chosen = rules if rules is not None else load_rules(year)
     if codes is not None:
         wanted = set(codes)
         chosen = [r for r in chosen if r.code in wanted]
-    queries: list[pl.LazyFrame] = []
-    owners: list[Rule] = []
+    owners: list[tuple[Rule, str]] = []
     skipped: list[tuple[str, str]] = []
     failed: list[tuple[str, str]] = []
     built: list[str] = []
-    for r in chosen:
-        missing = [t for t in r.needs if not ctx.has(t)]
-        if missing:
-            skipped.append((r.code, f"needs {', '.join(missing)}"))
-            continue
-        try:
-            out = r.func(ctx)
-            by_table = out if isinstance(out, Mapping) else {r.table: out}
-            shaped = [_shape(lf, r, table) for table, lf in by_table.items()]
-        except Exception as exc:  # a broken rule must not stop the run
-            failed.append((r.code, f"{type(exc).__name__}: {exc}"))
-            continue
-        queries.extend(shaped)
-        owners.extend([r] * len(shaped))
-        built.append(r.code)
     results: list[pl.DataFrame] = []
-    if queries:
-        try:
-            results = _collect_all(queries, dataset)
-        except Exception:  # find the rule that broke the batch; keep the others' results
-            results = []
-            for q, r in zip(queries, owners, strict=True):
-                try:
-                    results.append(q.collect())
-                except Exception as exc:
-                    failed.append((r.code, f"{type(exc).__name__}: {exc}"))
-    found = [f for f in results if f.height]
+    batches: list[Future[tuple[list[pl.DataFrame], list[tuple[str, str]]]]] = []
+    batch: list[tuple[pl.LazyFrame, Rule]] = []
+    # Batches of queries are collected in a worker thread (Polars releases the GIL) while the
+    # next batch is built in Python: the two overlap instead of following each other.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        for r in chosen:
+            missing = [t for t in r.needs if not ctx.has(t)]
+            if missing:
+                skipped.append((r.code, f"needs {', '.join(missing)}"))
+                continue
+            try:
+                out = r.func(ctx)
+                by_table = out if isinstance(out, Mapping) else {r.table: out}
+                # every rule's frame has CHILD and ROW; one without them fails when collected
+                shaped = [lf.select("ROW", "CHILD") for lf in by_table.values()]
+            except Exception as exc:  # a broken rule must not stop the run
+                failed.append((r.code, f"{type(exc).__name__}: {exc}"))
+                continue
+            batch.extend((q, r) for q in shaped)
+            owners.extend((r, table) for table in by_table)
+            built.append(r.code)
+            if len(batch) >= BATCH:
+                batches.append(worker.submit(_collect_batch, batch, dataset))
+                batch = []
+        if batch:
+            batches.append(worker.submit(_collect_batch, batch, dataset))
+        for future in batches:
+            frames, broken = future.result()
+            results.extend(frames)
+            failed.extend(broken)
+    found = [
+        _shape(frame, r, table)
+        for frame, (r, table) in zip(results, owners, strict=True)
+        if frame.height
+    ]
     errors = (
         pl.concat(found, how="vertical_relaxed").unique(maintain_order=True)
         if found
@@ -296,6 +307,29 @@ def run(
 SMALL_RETURN_ROWS = 20_000
 
 
+#: Queries collected together in one ``collect_all`` while the next ones are built.
+BATCH = 48
+
+
+def _collect_batch(
+    batch: list[tuple[pl.LazyFrame, Rule]], dataset: Dataset
+) -> tuple[list[pl.DataFrame], list[tuple[str, str]]]:
+    """Each query's result (empty when it failed) and the rules that failed to collect."""
+    queries = [q for q, _ in batch]
+    try:
+        return _collect_all(queries, dataset), []
+    except Exception:  # find the rule that broke the batch; keep the others' results
+        results: list[pl.DataFrame] = []
+        failed: list[tuple[str, str]] = []
+        for q, r in batch:
+            try:
+                results.append(q.collect())
+            except Exception as exc:
+                failed.append((r.code, f"{type(exc).__name__}: {exc}"))
+                results.append(pl.DataFrame())
+        return results, failed
+
+
 def _collect_all(queries: list[pl.LazyFrame], dataset: Dataset) -> list[pl.DataFrame]:
     from lookedafter.validation.derive import IN_MEMORY
 
@@ -304,15 +338,13 @@ def _collect_all(queries: list[pl.LazyFrame], dataset: Dataset) -> list[pl.DataF
     return pl.collect_all(queries)
 
 
-def _shape(lf: pl.LazyFrame, r: Rule, table: str) -> pl.LazyFrame:
-    names = lf.collect_schema().names()
-    child = pl.col("CHILD").cast(pl.String) if "CHILD" in names else pl.lit(None, pl.String)
-    row = pl.col("ROW").cast(pl.Int64) if "ROW" in names else pl.lit(None, pl.Int64)
-    return lf.select(
+def _shape(frame: pl.DataFrame, r: Rule, table: str) -> pl.DataFrame:
+    """A rule's flagged rows (``ROW``, ``CHILD``) as report rows: code, table, fields, message."""
+    return frame.select(
         pl.lit(r.code).alias("code"),
         pl.lit(table).alias("table"),
-        row.alias("ROW"),
-        child.alias("CHILD"),
+        pl.col("ROW").cast(pl.Int64),
+        pl.col("CHILD").cast(pl.String),
         pl.lit(",".join(r.fields)).alias("fields"),
         pl.lit(r.message).alias("message"),
     )
