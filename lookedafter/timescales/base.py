@@ -52,6 +52,19 @@ CONNECTED_PERSON_PLACE = ("U1", "U2", "U3")
 ADOPTION_PLACE = ("A3", "A4", "A5", "A6")
 ADOPTION_WITH_FOSTER_CARER = ("A3", "A5")
 TEMPORARY_PLACE = ("T0", "T1", "T2", "T3", "T4")
+# Rules whose occurrences form one chain per child, each restarting the clock of the next
+# (a visit, a new placement; a health assessment). Every other rule is its own chain.
+CHAINS = {
+    **{f"V{i}": "V" for i in range(1, 7)},
+    "H1": "H",
+    "H2": "H",
+    "R1": "R",
+    "R2": "R",
+    "R3": "R",
+}
+# Rules whose window also keeps the occurrences done in it, however long before they fell due
+# (the adoption scorecard counts the adoptions of the last three years).
+DONE_WINDOW_RULES = ("A1", "A2", "A10")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +101,9 @@ OCCURRENCE_SCHEMA: dict[str, pl.DataType] = {
     "BASIS": pl.String(),  # e.g. "6 weeks after the visit on 29/01/2026"
     "NOTE": pl.String(),  # extra words for the reason (e.g. "offered and declined")
     "TEAM_HINT": pl.String(),  # team named by the record itself (EDT receiving team)
+    # Set only on the rows standing for occurrences that a window left out (see skip_before):
+    # how many of the child's occurrences of RULE were left out, all earlier than any computed.
+    "SKIPPED": pl.UInt32(),
 }
 
 OUTPUT_SCHEMA: dict[str, pl.DataType] = {
@@ -103,6 +119,40 @@ OUTPUT_SCHEMA: dict[str, pl.DataType] = {
     "WORKER_ID": pl.String(),
     "TEAM_ID": pl.String(),
 }
+
+
+def skip_before(
+    frame: pl.LazyFrame, day: str, floor: date | None, rule: pl.Expr
+) -> tuple[pl.LazyFrame, pl.LazyFrame | None]:
+    """Split ``frame`` (one row per occurrence, its clock start in ``day``, its rule given by
+    ``rule``) at ``floor``: the rows from then on and, for each child, those from its last
+    clock start before then (so that a chain's latest occurrence due before the window is
+    nearly always computed); and the rows before counted per child and rule (SKIPPED), so
+    that :func:`finish` numbers the occurrences as over the whole history (every row counted
+    began before every row computed). No floor (no window): every row, nothing skipped."""
+    if floor is None:
+        return frame, None
+    lit = pl.lit(floor, dtype=pl.Date)
+    last = frame.filter(pl.col(day) < lit).group_by("CHILD").agg(_FROM=pl.col(day).max())
+    frame = frame.join(last, on="CHILD", how="left").with_columns(_FROM=pl.coalesce("_FROM", lit))
+    skipped = (
+        frame.filter(pl.col(day) < pl.col("_FROM"))
+        .group_by("CHILD", rule.alias("RULE"))
+        .agg(SKIPPED=pl.len().cast(pl.UInt32))
+    )
+    kept = frame.filter(pl.col(day).is_null() | (pl.col(day) >= pl.col("_FROM")))
+    return kept.drop("_FROM"), skipped
+
+
+def with_skipped(occurrences: pl.LazyFrame, *skipped: pl.LazyFrame | None) -> pl.LazyFrame:
+    """A module's occurrences (conformed) and the counts of those a window left out."""
+    parts = [conform(occurrences), *(conform(s) for s in skipped if s is not None)]
+    return parts[0] if len(parts) == 1 else pl.concat(parts)
+
+
+def chain_of(rule: pl.Expr) -> pl.Expr:
+    """The chain a rule's occurrences belong to (:data:`CHAINS`, else the rule itself)."""
+    return rule.replace(CHAINS)
 
 
 def materialise(frame: pl.LazyFrame) -> pl.LazyFrame:
@@ -197,7 +247,10 @@ class Context:
     ds: Dataset
     as_of: date
     policy: Policy
-    since: date | None = None  # only occurrences due on or after this date are wanted
+    # The window (see :func:`finish`): the rule modules leave out clocks that started too long
+    # before it to matter, and count them (:func:`skip_before`) so occurrence numbers stay
+    # those of the whole history. Set per rule group while its query is built.
+    since: date | None = None
 
     def clock_floor(self, longest_days: int) -> date | None:
         """With ``since``: the earliest clock start whose occurrence can be due in the window,
@@ -212,18 +265,27 @@ class Context:
         holidays, the authority's closure days), for :meth:`clock_floor`."""
         return 2 * working_days + 14 + len(self.cal.closure_days)
 
-    def recent_periods(self, longest_days: int) -> pl.LazyFrame:
-        """Periods of care, with ``since``: only those starting late enough for a duty due at
-        most ``longest_days`` after the start to fall due in the window."""
-        floor = self.clock_floor(longest_days)
-        if floor is None:
-            return self.periods
-        return self.periods.filter(pl.col("START") >= pl.lit(floor, dtype=pl.Date))
+    def recent_periods(
+        self, longest_days: int, rule: str
+    ) -> tuple[pl.LazyFrame, pl.LazyFrame | None]:
+        """Periods of care for a rule with one occurrence per period, due at most
+        ``longest_days`` after its start: with ``since``, those starting late enough for it to
+        fall due in the window (see :func:`skip_before`), and the others counted."""
+        return skip_before(self.periods, "START", self.clock_floor(longest_days), pl.lit(rule))
 
-    def event_floor(self) -> date | None:
-        """Events (visits) before this date cannot start an occurrence due on or after ``since``:
-        no interval the rules use on them is longer than a year and a month."""
-        return None if self.since is None else self.since - timedelta(days=400)
+    def for_children(self, codes: pl.Series) -> Context:
+        """The same inputs for only these children (by code, the codes kept), without a window:
+        :func:`finish` evaluates the whole history of the few children a window cannot
+        answer for."""
+        wanted = self.child_codes.filter(pl.col("CODE").is_in(codes.implode()))
+        names = wanted.get_column("CHILD").implode()
+        tables = {
+            name: frame.filter(pl.col("CHILD").is_in(names)) if "CHILD" in frame.columns else frame
+            for name, frame in self.ds.tables.items()
+        }
+        sub = Context(Dataset(tables, self.ds.meta), self.as_of, self.policy)
+        sub.__dict__["child_codes"] = self.child_codes  # the cached property: the same codes
+        return sub
 
     @property
     def cal(self) -> Calendar:
@@ -615,13 +677,27 @@ def _reason(part: pl.LazyFrame, status: str, lapsed: bool, as_of: date) -> pl.La
 
 
 def finish(
-    ctx: Context, occ: pl.LazyFrame, keep_lapse: bool = False, reasons: bool = True
+    ctx: Context,
+    occ: pl.LazyFrame,
+    keep_lapse: bool = False,
+    reasons: bool = True,
+    windows: dict[str, date] | None = None,
+    refill: Callable[[pl.Series], pl.LazyFrame] | None = None,
 ) -> pl.LazyFrame:
     """Add STATUS, REASON, WORKER_ID, TEAM_ID and OCCURRENCE; select the output columns.
 
     ``keep_lapse`` also keeps LAPSE_DATE (the placement or care ended on it, so an overdue item
     can no longer be done): the ``due`` command uses it to list only what can still be done.
     ``reasons=False`` leaves REASON empty (null), which is much faster at national scale.
+
+    ``windows`` (rule -> first date of its window, see :func:`lookedafter.timescales.evaluate`)
+    keeps, of those rules, only the occurrences due (with no due date: started) on or after that
+    date, those of :data:`DONE_WINDOW_RULES` done on or after it, and, for the children looked
+    after on or after it, each chain's latest applicable occurrence due before it. ``occ`` then
+    holds the occurrences the modules computed (their clocks started late enough) and rows
+    counting those they left out
+    (SKIPPED); ``refill`` gives the whole history of the children whose latest occurrence of
+    a chain may be among those left out (see :func:`_whole_chains`).
     """
     as_of = ctx.lit_as_of()
     soon = ctx.policy.value("due_soon_days") or 0
@@ -647,12 +723,6 @@ def finish(
         .then(pl.lit("due_soon"))
         .otherwise(pl.lit("not_yet_due"))
     )
-    if ctx.since is not None:
-        since = pl.lit(ctx.since, dtype=pl.Date)
-        occ = occ.filter(
-            (pl.col("DUE_DATE") >= since)
-            | (pl.col("DUE_DATE").is_null() & (pl.col("CLOCK_START") >= since))
-        )
     if not reasons:
         occ = occ.with_columns(
             WHAT=pl.lit(None, dtype=pl.String),
@@ -661,7 +731,17 @@ def finish(
         )
     # one chunk: gathering from the many chunks of a concatenation is several times slower
     frame = occ.with_columns(STATUS=status).collect(engine=ENGINE).rechunk()
+    skipped = None
+    if windows:
+        frame, skipped = _whole_chains(ctx, frame, windows, refill, status)
     frame = frame[final_order(frame)]
+    number = position_in_run("CHILD", "RULE") + 1
+    if skipped is not None and skipped.height:
+        frame = frame.join(skipped, on=["CHILD", "RULE"], how="left", maintain_order="left")
+        number = number + pl.col("SKIPPED").fill_null(0).cast(pl.Int32)
+    frame = frame.with_columns(OCCURRENCE=number)
+    if windows:
+        frame = frame.filter(_in_window(ctx, frame, windows))
     if reasons:
         frame = frame.with_columns(REASON=_reasons(frame, ctx.as_of))
     else:
@@ -669,7 +749,6 @@ def finish(
     frame = attach_workers(ctx, frame)
     return (
         frame.lazy()
-        .with_columns(OCCURRENCE=position_in_run("CHILD", "RULE") + 1)
         .rename({"CHILD": "CODE"})
         .join(ctx.child_codes.lazy(), on="CODE", how="left", maintain_order="left")
         .select(
@@ -677,6 +756,99 @@ def finish(
             + ([pl.col("LAPSE_DATE")] if keep_lapse else [])
         )
     )
+
+
+def _window_start(windows: dict[str, date]) -> pl.Expr:
+    """The first date of each row's window (null for a rule without one)."""
+    return pl.col("RULE").replace_strict(windows, default=None, return_dtype=pl.Date)
+
+
+def _chain_order() -> pl.Expr:
+    """Orders a chain's occurrences: by clock start, then due date."""
+    return pl.col("CLOCK_START").cast(pl.Int64) * 1_000_000 + pl.col("DUE_DATE").cast(pl.Int64)
+
+
+def _looked_after_since(ctx: Context, windows: dict[str, date]) -> pl.Expr:
+    """The row's child was looked after on or after the first date of the row's window
+    (needs the column LAST: the end of the child's last period of care, ``as_of`` if open)."""
+    return pl.col("LAST") >= _window_start(windows)
+
+
+def _last_day(ctx: Context) -> pl.LazyFrame:
+    """``CHILD, LAST``: the last day each child was looked after (``as_of`` while in care)."""
+    return ctx.periods.group_by("CHILD").agg(LAST=pl.coalesce("END", ctx.lit_as_of()).max())
+
+
+def _latest_before(frame: pl.LazyFrame, windows: dict[str, date]) -> pl.LazyFrame:
+    """``CHILD, CHAIN, _ORDER``: per child and chain, where the latest applicable occurrence
+    due before the window comes in the chain's order (ties all count as the latest)."""
+    return (
+        frame.filter(
+            (pl.col("DUE_DATE") < _window_start(windows)) & (pl.col("STATUS") != "not_applicable")
+        )
+        .group_by("CHILD", CHAIN=chain_of(pl.col("RULE")))
+        .agg(_ORDER=_chain_order().max())
+    )
+
+
+def _in_window(ctx: Context, frame: pl.DataFrame, windows: dict[str, date]) -> pl.Series:
+    """Which rows of ``frame`` the windows keep (see :func:`finish`)."""
+    start = _window_start(windows)
+    rows = frame.lazy().select("CHILD", "RULE", "CLOCK_START", "DUE_DATE", "DONE_DATE", "STATUS")
+    latest = _latest_before(rows, windows).with_columns(_LATEST=pl.lit(True))
+    by_done = pl.col("RULE").is_in(DONE_WINDOW_RULES) & (pl.col("DONE_DATE") >= start)
+    return (
+        rows.with_columns(CHAIN=chain_of(pl.col("RULE")), _ORDER=_chain_order())
+        .join(latest, on=["CHILD", "CHAIN", "_ORDER"], how="left", maintain_order="left")
+        .join(_last_day(ctx), on="CHILD", how="left", maintain_order="left")
+        .select(
+            (
+                start.is_null()
+                | (pl.col("DUE_DATE") >= start)
+                | by_done
+                | (pl.col("DUE_DATE").is_null() & (pl.col("CLOCK_START") >= start))
+                | (pl.col("_LATEST").fill_null(False) & _looked_after_since(ctx, windows))
+            ).fill_null(False)
+        )
+        .collect(engine=ENGINE)
+        .to_series()
+    )
+
+
+def _whole_chains(
+    ctx: Context,
+    frame: pl.DataFrame,
+    windows: dict[str, date],
+    refill: Callable[[pl.Series], pl.LazyFrame] | None,
+    status: pl.Expr,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The computed occurrences, with the whole history of the children whose latest
+    occurrence of a chain due before the window may be among those left out (the chain has
+    some left out and none computed that is applicable and due before the window), and the
+    counts of those left out per child and rule."""
+    stub = pl.col("SKIPPED").is_not_null()
+    skipped = frame.filter(stub).select("CHILD", "RULE", "SKIPPED")
+    frame = frame.filter(~stub).drop("SKIPPED")
+    if skipped.height == 0:
+        return frame, skipped
+    need = (
+        skipped.lazy()
+        .select("CHILD", "RULE", CHAIN=chain_of(pl.col("RULE")))
+        .join(_latest_before(frame.lazy(), windows), on=["CHILD", "CHAIN"], how="anti")
+        .join(_last_day(ctx), on="CHILD", how="inner")
+        .filter(_looked_after_since(ctx, windows))
+        .select("CHILD")
+        .unique()
+        .collect(engine=ENGINE)
+        .get_column("CHILD")
+    )
+    if need.len() and refill is not None:
+        whole = refill(need).with_columns(STATUS=status).drop("SKIPPED").collect(engine=ENGINE)
+        mine = pl.col("CHILD").is_in(need.implode())
+        frame = pl.concat([frame.filter(~mine), whole.select(frame.columns)]).rechunk()
+        skipped = skipped.filter(~mine)
+    skipped = skipped.group_by("CHILD", "RULE").agg(pl.col("SKIPPED").sum())
+    return frame, skipped
 
 
 def _reasons(frame: pl.DataFrame, as_of: date) -> pl.Series:

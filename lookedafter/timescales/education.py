@@ -20,6 +20,8 @@ from lookedafter.timescales.base import (
     conform,
     dmy,
     same_as_previous,
+    skip_before,
+    with_skipped,
 )
 
 SOURCE = (
@@ -71,9 +73,9 @@ def _age_na(ctx: Context, on: pl.Expr) -> pl.Expr:
 
 def _initial(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
-    wd = max(pol.value("pep_working_days") or 0, pol.statutory_value("pep_working_days") or 0)
-    per = ctx.recent_periods(ctx.working_span(wd))  # the PEP is due from the start of care
-    occ = per.sort(by_then("CHILD", "START")).join_asof(
+    # every period, even with a window: the initial PEP is a chain of its own, and a child long
+    # in care must keep the one of the current period
+    occ = ctx.periods.sort(by_then("CHILD", "START")).join_asof(
         _peps(ctx).select("CHILD", DONE="PEP_DATE"),
         left_on="START",
         right_on="DONE",
@@ -103,8 +105,7 @@ def _initial(ctx: Context) -> pl.LazyFrame:
 def _terms(ctx: Context) -> pl.LazyFrame:
     as_of = ctx.lit_as_of()
     table = ctx.cal.terms_frame()
-    if ctx.since is not None:  # with a window: only terms ending in it
-        table = table.filter(pl.col("TERM_END") >= ctx.since)
+    floor = ctx.clock_floor(0)
     terms = table.lazy()
     per = ctx.periods.with_columns(LIMIT=pl.min_horizontal(pl.coalesce("END", as_of), as_of))
     if table.height:  # periods that no term starts in are left out before the range join
@@ -118,6 +119,11 @@ def _terms(ctx: Context) -> pl.LazyFrame:
         pl.col("TERM_START") > pl.col("START"),
         pl.col("TERM_START") <= pl.col("LIMIT"),
     )
+    # terms outside the age range or in short breaks are left out: the E1 row says why
+    occ = occ.filter(_age_na(ctx, pl.col("TERM_START")).is_null())
+    # with a window: terms that ended before it are counted, not computed (terms do not
+    # overlap, so every term counted began before every term computed)
+    occ, skipped = skip_before(occ, "TERM_END", floor, pl.lit("E2"))
     occ = occ.sort(by_then("CHILD", "TERM_START")).join_asof(
         _peps(ctx).select("CHILD", DONE="PEP_DATE"),
         left_on="TERM_START",
@@ -126,9 +132,7 @@ def _terms(ctx: Context) -> pl.LazyFrame:
         strategy="forward",
         check_sortedness=False,
     )
-    # terms outside the age range or in short breaks are left out: the E1 row says why
-    occ = occ.filter(_age_na(ctx, pl.col("TERM_START")).is_null())
-    return occ.select(
+    occurrences = occ.select(
         "CHILD",
         RULE=pl.lit("E2"),
         CLOCK_START="TERM_START",
@@ -142,10 +146,11 @@ def _terms(ctx: Context) -> pl.LazyFrame:
             "end of the term {} to {}", dmy(pl.col("TERM_START")), dmy(pl.col("TERM_END"))
         ),
     )
+    return with_skipped(occurrences, skipped)
 
 
 def compute(ctx: Context) -> pl.LazyFrame:
-    return pl.concat([conform(_initial(ctx)), conform(_terms(ctx))])
+    return pl.concat([conform(_initial(ctx)), _terms(ctx)])
 
 
 GROUP = RuleGroup(RULES, compute)

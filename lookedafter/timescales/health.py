@@ -16,10 +16,11 @@ from lookedafter.timescales.base import (
     RuleGroup,
     RuleInfo,
     by_then,
-    conform,
     dmy,
     interval_text,
     same_as_previous,
+    skip_before,
+    with_skipped,
 )
 
 RULES = (
@@ -64,7 +65,8 @@ def _window_start(ctx: Context, name: str) -> pl.Expr:
 def _initial(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
     wd = max(pol.value("iha_working_days") or 0, pol.statutory_value("iha_working_days") or 0)
-    per = ctx.recent_periods(ctx.working_span(wd))  # the IHA is due from the start of care
+    # the IHA is due from the start of care
+    per, skipped = ctx.recent_periods(ctx.working_span(wd), "H1")
     per = per.with_columns(FROM=_window_start(ctx, "iha_prior_months"))
     occ = per.sort(by_then("CHILD", "FROM")).join_asof(
         _assessments(ctx).select("CHILD", DONE="HEALTH_DATE"),
@@ -76,7 +78,7 @@ def _initial(ctx: Context) -> pl.LazyFrame:
     )
     done = pl.when(pl.col("END").is_null() | (pl.col("DONE") <= pl.col("END"))).then("DONE")
 
-    return occ.select(
+    occurrences = occ.select(
         "CHILD",
         RULE=pl.lit("H1"),
         CLOCK_START="START",
@@ -93,6 +95,7 @@ def _initial(ctx: Context) -> pl.LazyFrame:
         ),
         NOTE=pl.when(done < pl.col("START")).then(pl.lit("done in the months before care began")),
     )
+    return with_skipped(occurrences, skipped)
 
 
 def _reviews(ctx: Context) -> pl.LazyFrame:
@@ -122,8 +125,8 @@ def _reviews(ctx: Context) -> pl.LazyFrame:
     nxt = events.select("PERIOD", DONE_DATE="HEALTH_DATE").sort(by_then("PERIOD", "DONE_DATE"))
     longest = 31 * max(pol.value("rha_months") or 0, pol.statutory_value("rha_months") or 0)
     floor = ctx.clock_floor(longest)
-    if floor is not None:  # with a window: assessments too old to start a clock due in it
-        events = events.filter(pl.col("HEALTH_DATE") >= floor)
+    # with a window: assessments too old to start a clock due in it (counted, not computed)
+    events, skipped = skip_before(events, "HEALTH_DATE", floor, pl.lit("H2"))
     events = (
         events.with_columns(KEY=pl.col("HEALTH_DATE") + pl.duration(days=1))
         .sort(by_then("PERIOD", "KEY"))
@@ -155,7 +158,7 @@ def _reviews(ctx: Context) -> pl.LazyFrame:
             .otherwise(ctx.cal.add_months_expr(day, value("rha_months") or 0))
         )
 
-    return events.select(
+    occurrences = events.select(
         "CHILD",
         RULE=pl.lit("H2"),
         CLOCK_START="HEALTH_DATE",
@@ -175,10 +178,11 @@ def _reviews(ctx: Context) -> pl.LazyFrame:
             pl.when(under5).then(pl.lit(", child under 5")).otherwise(pl.lit("")),
         ),
     )
+    return with_skipped(occurrences, skipped)
 
 
 def compute(ctx: Context) -> pl.LazyFrame:
-    return pl.concat([conform(_initial(ctx)), conform(_reviews(ctx))])
+    return pl.concat([_initial(ctx), _reviews(ctx)])
 
 
 GROUP = RuleGroup(RULES, compute)

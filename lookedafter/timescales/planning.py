@@ -55,13 +55,11 @@ CARE_PLANNING_START = date(2011, 4, 1)
 LONG_TERM_FOSTERING_START = date(2015, 4, 1)  # SI 2015/495 in force
 
 
-def _first_after_previous_period(
-    ctx: Context, events: pl.LazyFrame, date_col: str, longest_days: int
-) -> pl.LazyFrame:
-    """Each period with DONE = the first event dated after the previous period ended (with a
-    window: only periods whose duty, due at most ``longest_days`` after the start, can fall
-    due in it)."""
-    per = ctx.recent_periods(longest_days).with_columns(
+def _first_after_previous_period(ctx: Context, events: pl.LazyFrame, date_col: str) -> pl.LazyFrame:
+    """Each period with DONE = the first event dated after the previous period ended (every
+    period, even with a window: one occurrence per period is cheap, and each rule is a chain
+    of its own whose latest, for a child long in care, is the current period's)."""
+    per = ctx.periods.with_columns(
         FROM=pl.coalesce(pl.col("PREV_END") + pl.duration(days=1), pl.lit(date(1900, 1, 1)))
     )
     ev = events.select("CHILD", DONE=date_col).filter(pl.col("DONE").is_not_null())
@@ -84,12 +82,7 @@ def _first_after_previous_period(
 
 def _care_plan(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
-    wd = max(
-        pol.value("care_plan_working_days") or 0, pol.statutory_value("care_plan_working_days") or 0
-    )
-    occ = _first_after_previous_period(
-        ctx, ctx.table("CarePlans"), "PLAN_START", ctx.working_span(wd)
-    )
+    occ = _first_after_previous_period(ctx, ctx.table("CarePlans"), "PLAN_START")
 
     return occ.select(
         "CHILD",
@@ -117,16 +110,7 @@ def _care_plan(ctx: Context) -> pl.LazyFrame:
 def _permanence(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
     plans = ctx.table("CarePlans").filter(pl.col("PERMANENCE_PLAN").is_not_null())
-    wd = max(
-        pol.value("first_review_working_days") or 0,
-        pol.statutory_value("first_review_working_days") or 0,
-    )
-    months = max(
-        pol.value("second_review_months") or 0, pol.statutory_value("second_review_months") or 0
-    )
-    occ = _first_after_previous_period(
-        ctx, plans, "PERMANENCE_DATE", ctx.working_span(wd) + 31 * months
-    )
+    occ = _first_after_previous_period(ctx, plans, "PERMANENCE_DATE")
 
     def due(get: str) -> pl.Expr:
         value = pol.statutory_value if get == "stat" else pol.value
@@ -168,9 +152,6 @@ def _long_term(ctx: Context) -> pl.LazyFrame:
     starts = ep.filter(pl.col("LT") & ~pl.col("PREV_LT").fill_null(False))
     local_days = pol.value("long_term_match_days") or 0
     stat_days = pol.statutory_value("long_term_match_days") or 0
-    floor = ctx.clock_floor(max(local_days, stat_days))
-    if floor is not None:  # with a window: only starts whose match can fall due in it
-        starts = starts.filter(pl.col("DECOM") >= pl.lit(floor, dtype=pl.Date))
     placements = ctx.placements.select("CHILD", "PLACEMENT", "P_END")
     matches = (
         ctx.table("LongTermMatches")

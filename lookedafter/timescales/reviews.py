@@ -25,6 +25,8 @@ from lookedafter.timescales.base import (
     dmy,
     interval_text,
     position_in_run,
+    skip_before,
+    with_skipped,
 )
 
 REG33 = "CPR 2010 reg 33 (legislation.gov.uk/uksi/2010/959/part/6/made)"
@@ -67,8 +69,10 @@ def _chain(ctx: Context) -> pl.LazyFrame:
         pol.value("later_review_months") or 0, pol.value("second_review_months") or 0
     )
     floor = ctx.clock_floor(max(longest, 31 * (pol.statutory_value("later_review_months") or 0)))
-    if floor is not None:  # with a window: clocks too old to fall due in it are left out
-        events = events.filter(pl.col("DATE") >= floor)
+    # with a window: clocks too old to fall due in it are counted, not computed
+    kind = pl.col("K")
+    rule = pl.when(kind < 0).then(pl.lit("R1")).when(kind == 0).then(pl.lit("R2"))
+    events, skipped = skip_before(events, "DATE", floor, rule.otherwise(pl.lit("R3")))
     events = (
         events.join(per.select("CHILD", "PERIOD", "END", "SHORT_BREAK"), on=["CHILD", "PERIOD"])
         .with_columns(
@@ -149,7 +153,7 @@ def _chain(ctx: Context) -> pl.LazyFrame:
             )
         )
     )
-    return events.select(
+    occurrences = events.select(
         "CHILD",
         RULE=pl.when(k < 0)
         .then(pl.lit("R1"))
@@ -169,6 +173,7 @@ def _chain(ctx: Context) -> pl.LazyFrame:
         .otherwise(pl.lit("Review")),
         BASIS=basis,
     )
+    return with_skipped(occurrences, skipped)
 
 
 def _early(ctx: Context) -> pl.LazyFrame:
@@ -218,7 +223,7 @@ def _early(ctx: Context) -> pl.LazyFrame:
 
 
 def compute(ctx: Context) -> pl.LazyFrame:
-    return pl.concat([conform(_chain(ctx)), conform(_early(ctx))])
+    return pl.concat([_chain(ctx), conform(_early(ctx))])
 
 
 GROUP = RuleGroup(RULES, compute)

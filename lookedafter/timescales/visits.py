@@ -32,11 +32,12 @@ from lookedafter.timescales.base import (
     RuleGroup,
     RuleInfo,
     by_then,
-    conform,
     dmy,
     interval_text,
     materialise,
     same_as_previous,
+    skip_before,
+    with_skipped,
 )
 
 REG28 = "CPR 2010 reg 28 (legislation.gov.uk/uksi/2010/959/regulation/28/made)"
@@ -194,18 +195,13 @@ def ta_active(day: pl.Expr) -> pl.Expr:
 
 
 def _known_visits(ctx: Context) -> pl.LazyFrame:
-    """Visits by the reference date at which the child was seen (or not recorded as unseen);
-    with ``ctx.since``, none from long before it."""
-    visits = ctx.table("Visits").filter(
+    """Visits by the reference date at which the child was seen (or not recorded as unseen)."""
+    return ctx.table("Visits").filter(
         pl.col("CHILD").is_not_null()  # a child with no care record has no code
         & pl.col("VISIT_DATE").is_not_null()
         & (pl.col("VISIT_DATE") <= ctx.lit_as_of())
         & pl.col("SEEN").fill_null(True)
     )
-    floor = ctx.event_floor()
-    if floor is not None:
-        visits = visits.filter(pl.col("VISIT_DATE") >= floor)
-    return visits
 
 
 def _visits(ctx: Context) -> pl.LazyFrame:
@@ -244,8 +240,6 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
     placements = ctx.placements.join(
         ctx.periods.select("CHILD", "PERIOD", "END"), on=["CHILD", "PERIOD"], how="left"
     )
-    if floor is not None:  # with a window: placements that ended long before it owe nothing
-        placements = placements.filter(pl.col("P_END").is_null() | (pl.col("P_END") >= floor))
     first_review = (
         placements.select("CHILD", "PLACEMENT", "P_START")
         .sort(by_then("CHILD", "P_START"))
@@ -305,8 +299,6 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
             visits.select("CHILD", "PLACEMENT", DATE="VISIT_DATE", KIND=pl.lit("visit")),
         ]
     )
-    if floor is not None:  # events this old cannot start an occurrence due in the window
-        events = events.filter(pl.col("DATE") >= floor)
     # PLACEMENT numbers are unique across children, so they alone key the as-of joins
     events = (
         events.sort(by_then("PLACEMENT", "DATE"))
@@ -321,7 +313,30 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
             check_sortedness=False,
         )
         .join(placements.drop("CHILD"), on="PLACEMENT", how="left")
-        .with_columns(
+    )
+    kind, regime = pl.col("KIND"), pl.col("REGIME")
+    weekly = pl.col("FR").is_null() | (pl.col("DATE") < pl.col("FR"))
+    after_year = pl.col("DATE") >= pl.col("ANNIV")
+    is_v6_first = (kind == "order") | ((kind == "start") & (regime == "V6"))
+    rule = (
+        pl.when(is_v6_first)
+        .then(pl.lit("V6"))
+        .when(kind == "start")
+        .then(pl.lit("V1"))
+        .when(regime.is_in(["V4", "V5", "V6"]))
+        .then(regime)
+        .when(after_year)
+        .then(pl.lit("V3"))
+        .otherwise(pl.lit("V2"))
+    )
+
+    # short-break visits are listed only when the authority schedules them
+    scheduled = pol.value("short_break_visit_days") is not None
+    keep = (regime != "SB") | (kind == "start") | pl.lit(scheduled)
+    # with a window: events this old cannot start an occurrence due in it (counted, not computed)
+    events, skipped = skip_before(events.filter(keep), "DATE", floor, rule)
+    events = (
+        events.with_columns(
             KEY=pl.when(pl.col("KIND") == "visit")
             .then(pl.col("DATE") + pl.duration(days=1))
             .otherwise(pl.col("DATE"))
@@ -337,22 +352,6 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
             strategy="forward",
             check_sortedness=False,
         )
-    )
-
-    kind, regime = pl.col("KIND"), pl.col("REGIME")
-    weekly = pl.col("FR").is_null() | (pl.col("DATE") < pl.col("FR"))
-    after_year = pl.col("DATE") >= pl.col("ANNIV")
-    is_v6_first = (kind == "order") | ((kind == "start") & (regime == "V6"))
-    rule = (
-        pl.when(is_v6_first)
-        .then(pl.lit("V6"))
-        .when(kind == "start")
-        .then(pl.lit("V1"))
-        .when(regime.is_in(["V4", "V5", "V6"]))
-        .then(regime)
-        .when(after_year)
-        .then(pl.lit("V3"))
-        .otherwise(pl.lit("V2"))
     )
 
     def days(get: str) -> pl.Expr:
@@ -422,10 +421,8 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
         .then(pl.lit("First visit in the placement"))
         .otherwise(pl.lit("Visit"))
     )
-    # short-break visits are listed only when the authority schedules them
-    keep = (regime != "SB") | (kind == "start") | days("local").is_not_null()
     left_care = pl.col("END").is_not_null() & (pl.col("P_END") == pl.col("END"))
-    return events.filter(keep).select(
+    occurrences = events.select(
         "CHILD",
         RULE=rule,
         CLOCK_START="DATE",
@@ -440,16 +437,15 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
         WHAT=what,
         BASIS=basis,
     )
+    return with_skipped(occurrences, skipped)
 
 
 def _conduct(ctx: Context) -> pl.LazyFrame:
     """V7: each visit recorded, saying the child was seen alone or why not."""
     pol = ctx.policy
     as_of = ctx.lit_as_of()
-    v = _known_visits(ctx)
-    floor = ctx.clock_floor(31)  # a recording window longer than 20 working days is unheard of
-    if floor is not None:
-        v = v.filter(pl.col("VISIT_DATE") >= floor)
+    # with a window: a recording window longer than 20 working days is unheard of
+    v, skipped = skip_before(_known_visits(ctx), "VISIT_DATE", ctx.clock_floor(31), pl.lit("V7"))
     rec = pl.when(pl.col("RECORDED_DATE") <= as_of).then(pl.col("RECORDED_DATE"))
     alone = pl.col("SEEN_ALONE").fill_null(False)
     reason_given = pl.col("NOT_ALONE_REASON").is_not_null() & (
@@ -466,7 +462,7 @@ def _conduct(ctx: Context) -> pl.LazyFrame:
         .then(pl.format("recorded on {} but not seen alone and no reason given", dmy(rec)))
         .otherwise(pl.lit("not seen alone"))
     )
-    return v.select(
+    occurrences = v.select(
         "CHILD",
         RULE=pl.lit("V7"),
         CLOCK_START="VISIT_DATE",
@@ -481,10 +477,11 @@ def _conduct(ctx: Context) -> pl.LazyFrame:
         BASIS=pl.format("{} working days after the visit", pl.lit(local_wd)),
         NOTE=note,
     )
+    return with_skipped(occurrences, skipped)
 
 
 def compute(ctx: Context) -> pl.LazyFrame:
-    return pl.concat([conform(_schedule(ctx)), conform(_conduct(ctx))])
+    return pl.concat([_schedule(ctx), _conduct(ctx)])
 
 
 GROUP = RuleGroup(RULES, compute)
