@@ -9,8 +9,6 @@ dates were parsed once by the reader.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 from collections.abc import Callable, Collection, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -85,11 +83,13 @@ def _overlap(a: Rule, b: Rule) -> bool:
 
 @cache
 def _load_all() -> tuple[Rule, ...]:
-    from lookedafter.validation import rules as pkg
+    from pathlib import Path
 
-    for mod in pkgutil.iter_modules(pkg.__path__):
-        if mod.name.startswith("rule_"):
-            importlib.import_module(f"{pkg.__name__}.{mod.name}")
+    from lookedafter.validation import rules as pkg
+    from lookedafter.validation.loading import import_rule_modules
+
+    for directory in pkg.__path__:
+        import_rule_modules(pkg.__name__, Path(directory))
     return tuple(_RULES)
 
 
