@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 
 import click
@@ -35,6 +36,10 @@ class LazyGroup(click.Group):
             if exc.name == f"lookedafter.cli.{module_name}":
                 return None  # not built yet
             raise
+        # Everything imported so far lives until the process ends: moved out of the garbage
+        # collector's sight, later collections look only at what the command itself makes
+        # (about 5% of a small authority's validation).
+        gc.freeze()
         command: click.Command = module.command
         return command
 
