@@ -22,7 +22,7 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -116,21 +116,25 @@ def read_return(
     if not root.is_dir():
         issues.append(Issue(Kind.MISSING_FILE, str(root), f"{root} is not a folder of 903 files"))
         return ReadResult(Dataset(meta=Meta(collection_year=year, source=SOURCE)), issues)
-    tables, labels, year = _read_folder(root, year, "", issues)
-
     prev_dir = Path(last) if last is not None else root / PREVIOUS_FOLDER
-    previous: Dataset | None = None
+    reading_prev: Future[_Folder] | None = None
     prev_issues: list[Issue] = []
-    if last is not None or prev_dir.is_dir():
-        prefix = f"{PREVIOUS_FOLDER}/" if last is None else f"{prev_dir.name}/"
-        if not prev_dir.is_dir():
+    prefix = f"{PREVIOUS_FOLDER}/" if last is None else f"{prev_dir.name}/"
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        if year is not None and prev_dir.is_dir():  # both years at once when the year is known
+            reading_prev = pool.submit(_read_folder, prev_dir, year - 1, prefix, prev_issues)
+        tables, labels, year = _read_folder(root, year, "", issues)
+        previous: Dataset | None = None
+        if not prev_dir.is_dir() and last is not None:
             prev_issues.append(
                 Issue(Kind.MISSING_FILE, str(prev_dir), f"{prev_dir} is not a folder of 903 files")
             )
-        else:
+        elif prev_dir.is_dir():
             prev_year = year - 1 if year is not None else None
-            prev_tables, prev_labels, prev_year = _read_folder(
-                prev_dir, prev_year, prefix, prev_issues
+            prev_tables, prev_labels, prev_year = (
+                reading_prev.result()
+                if reading_prev is not None
+                else _read_folder(prev_dir, prev_year, prefix, prev_issues)
             )
             if year is None and prev_year is not None:
                 year = prev_year + 1
@@ -141,9 +145,10 @@ def read_return(
     return ReadResult(dataset, issues + prev_issues)
 
 
-def _read_folder(
-    root: Path, year: int | None, prefix: str, issues: list[Issue]
-) -> tuple[dict[str, pl.DataFrame], dict[str, str], int | None]:
+_Folder = tuple[dict[str, pl.DataFrame], dict[str, str], int | None]
+
+
+def _read_folder(root: Path, year: int | None, prefix: str, issues: list[Issue]) -> _Folder:
     """The tables found in ``root`` (typed), the file each came from, and the year."""
     try:
         paths = sorted(
