@@ -18,11 +18,10 @@ Group columns a frame leaves out are filled from the child's situation at the re
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import polars as pl
@@ -161,10 +160,10 @@ AREAS: tuple[str, ...] = (
 @cache
 def _load() -> tuple[Measure, ...]:
     from lookedafter import measures as pkg
+    from lookedafter.lib.modules import import_modules
 
-    for info in pkgutil.iter_modules(pkg.__path__):
-        if info.name.startswith("m_"):
-            importlib.import_module(f"{pkg.__name__}.{info.name}")
+    for directory in pkg.__path__:
+        import_modules(pkg.__name__, Path(directory), "m_")
     unknown = [m.id for m in _MEASURES.values() if m.area not in AREAS]
     if unknown:
         raise ValueError(f"measures in no known area: {unknown}")

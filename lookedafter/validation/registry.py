@@ -85,11 +85,11 @@ def _overlap(a: Rule, b: Rule) -> bool:
 def _load_all() -> tuple[Rule, ...]:
     from pathlib import Path
 
+    from lookedafter.lib.modules import import_modules
     from lookedafter.validation import rules as pkg
-    from lookedafter.validation.loading import import_rule_modules
 
     for directory in pkg.__path__:
-        import_rule_modules(pkg.__name__, Path(directory))
+        import_modules(pkg.__name__, Path(directory), "rule_")
     return tuple(_RULES)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lookedafter.validation import loading
+from lookedafter.lib import modules
 
 LIST_RULES = """
 import json, sys
@@ -39,7 +39,7 @@ def test_bundle_gives_the_same_rules_as_importing(tmp_path: Path) -> None:
     blocker.write_text("not a folder")  # no cache folder: plain imports
     imported = _rules(blocker)
     first = _rules(tmp_path / "cache")  # builds the bundle
-    assert list((tmp_path / "cache" / "rules").glob("*.marshal"))
+    assert list((tmp_path / "cache" / "modules").glob("*.marshal"))
     again = _rules(tmp_path / "cache")  # reads it
     assert len(imported) > 300
     assert first == imported
@@ -74,13 +74,13 @@ def _fresh(name: str) -> None:
 
 def test_a_changed_file_is_compiled_again(package: tuple[str, Path]) -> None:
     name, folder = package
-    loading.import_rule_modules(name, folder)
+    modules.import_modules(name, folder, "rule_")
     assert sys.modules[f"{name}.rule_b"].VALUE == 2
     assert f"{name}.helper" not in sys.modules  # only rule_*.py files
     _fresh(name)
     (folder / "rule_b.py").write_text("VALUE = 'changed'\n")  # another size: noticed
     (folder / "rule_c.py").write_text("VALUE = 3\n")
-    loading.import_rule_modules(name, folder)
+    modules.import_modules(name, folder, "rule_")
     assert sys.modules[f"{name}.rule_b"].VALUE == "changed"
     assert sys.modules[f"{name}.rule_c"].VALUE == 3
     assert sys.modules[f"{name}.rule_a"].__spec__.origin == str(folder / "rule_a.py")
@@ -88,11 +88,11 @@ def test_a_changed_file_is_compiled_again(package: tuple[str, Path]) -> None:
 
 def test_a_damaged_bundle_is_rebuilt(package: tuple[str, Path], tmp_path: Path) -> None:
     name, folder = package
-    loading.import_rule_modules(name, folder)
-    (bundle,) = (tmp_path / "cache" / "rules").glob("*.marshal")
+    modules.import_modules(name, folder, "rule_")
+    (bundle,) = (tmp_path / "cache" / "modules").glob("*.marshal")
     bundle.write_bytes(b"\x00garbage")
     _fresh(name)
-    loading.import_rule_modules(name, folder)
+    modules.import_modules(name, folder, "rule_")
     assert sys.modules[f"{name}.rule_a"].VALUE == 1
     assert bundle.read_bytes() != b"\x00garbage"
 
@@ -101,5 +101,5 @@ def test_a_failing_module_is_not_left_half_imported(package: tuple[str, Path]) -
     name, folder = package
     (folder / "rule_a.py").write_text("raise ValueError('broken rule file')\n")
     with pytest.raises(ValueError, match="broken rule file"):
-        loading.import_rule_modules(name, folder)
+        modules.import_modules(name, folder, "rule_")
     assert f"{name}.rule_a" not in sys.modules

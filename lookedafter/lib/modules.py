@@ -1,13 +1,14 @@
-"""Import the ~320 rule modules quickly, from one file of compiled code.
+"""Import a package's many small modules quickly, from one file of compiled code.
 
+The validation rules (~320 ``rule_*.py``) and the measures (~60 ``m_*.py``) are one module each.
 Importing a module through Python's import system costs a few hundred microseconds of finding,
 checking and reading its cached bytecode; for 320 small modules that is most of a tenth of a
-second, a fifth of the time budget of validating a small authority. The rule modules' compiled
-code is therefore kept together in one file in the cache folder (``lib.cache``), checked against
-each source file's size and modification time, and run in one pass. A changed, new or removed
-rule file is noticed and only that file compiled again. When the cache cannot be used the
-modules are imported in the usual way. Either way each module is a normal module in
-``sys.modules`` with its spec, loader and file, so tracebacks and ``inspect`` work as usual.
+second, a fifth of the time budget of validating a small authority. Their compiled code is
+therefore kept together in one file in the cache folder (``lib.cache``), checked against each
+source file's size and modification time, and run in one pass. A changed, new or removed file is
+noticed and only that file compiled again. When the cache cannot be used the modules are
+imported in the usual way. Either way each module is a normal module in ``sys.modules`` with its
+spec, loader and file, so tracebacks and ``inspect`` work as usual.
 """
 
 from __future__ import annotations
@@ -26,10 +27,14 @@ from lookedafter.lib import cache
 _Signature = tuple[str, int, int]  # file name, modification time (ns), size
 
 
-def import_rule_modules(package: str, directory: Path) -> None:
-    """Import every ``rule_*.py`` module of ``package`` (found in ``directory``)."""
+def import_modules(package: str, directory: Path, prefix: str) -> None:
+    """Import every ``<prefix>*.py`` module of ``package`` (found in ``directory``)."""
     try:
-        entries = sorted((e.name, e.stat()) for e in os.scandir(directory) if _is_rule_file(e.name))
+        entries = sorted(
+            (e.name, e.stat())
+            for e in os.scandir(directory)
+            if e.name.startswith(prefix) and e.name.endswith(".py")
+        )
     except OSError:
         entries = []
     signature = [(name, st.st_mtime_ns, st.st_size) for name, st in entries]
@@ -49,20 +54,16 @@ def import_rule_modules(package: str, directory: Path) -> None:
         module = importlib.util.module_from_spec(spec)
         sys.modules[module_name] = module
         try:
-            exec(codes[name], module.__dict__)  # noqa: S102 - our own rule files, compiled here
+            exec(codes[name], module.__dict__)  # noqa: S102 - our own package's files, compiled here
         except BaseException:
             del sys.modules[module_name]
             raise
 
 
-def _is_rule_file(name: str) -> bool:
-    return name.startswith("rule_") and name.endswith(".py")
-
-
 def _bundle(directory: Path, signature: list[_Signature]) -> dict[str, CodeType] | None:
-    """The compiled code of each rule file, from the cache when it is current (made or brought
-    up to date otherwise); None when the cache folder cannot be used."""
-    folder = cache.folder("rules")
+    """The compiled code of each file, from the cache when it is current (made or brought up to
+    date otherwise); None when the cache folder cannot be used."""
+    folder = cache.folder("modules")
     if folder is None:
         return None
     key = hashlib.sha256(f"{directory.resolve()}|{sys.version}".encode()).hexdigest()[:24]
