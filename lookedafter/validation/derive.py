@@ -132,6 +132,10 @@ def continuously_looked_after(ctx: Context) -> pl.LazyFrame:
     ended a period of care during the year (DEC in the year with REC other than ``X1``), and no
     short-break (V3/V4) episode was open during the year.
     """
+    return shared(ctx, "continuously_looked_after", lambda: _continuously_looked_after(ctx))
+
+
+def _continuously_looked_after(ctx: Context) -> pl.LazyFrame:
     start, end = pl.lit(ctx.start), pl.lit(ctx.end)
     eps = ctx["Episodes"]
     open_in_year = (pl.col("DEC").is_null() | (pl.col("DEC") >= start)) & (pl.col("DECOM") <= end)

@@ -46,10 +46,14 @@ def years_after(when: pl.Expr, years: int) -> pl.Expr:
 
 def child_dob(ctx: Context) -> pl.LazyFrame:
     """One row per child in Header: CHILD and DOB (``DOB_H`` to avoid clashes)."""
-    return (
-        ctx["Header"]
-        .select("CHILD", pl.col("DOB").alias("DOB_H"))
-        .unique("CHILD", keep="first", maintain_order=True)
+    return shared(
+        ctx,
+        "child_dob",
+        lambda: (
+            ctx["Header"]
+            .select("CHILD", pl.col("DOB").alias("DOB_H"))
+            .unique("CHILD", keep="first", maintain_order=True)
+        ),
     )
 
 
