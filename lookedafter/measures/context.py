@@ -32,8 +32,8 @@ NEW_CARER_RNE = ("S", "P", "B")
 TEMPORARY_PLACE = ("T0", "T1", "T2", "T3", "T4")
 # Roles that are registered social work posts (the DfE workforce census counts these).
 SOCIAL_WORK_ROLES = ("SW", "TM", "SM", "HOS", "IRO")
-TIMESCALE_MONTHS = 13  # event measures' window (12 months) and a month to spare
-FULL_HISTORY_GROUPS = ("visits", "health", "education", "adoption")
+TIMESCALE_MONTHS = 13  # the measures' window (12 months and the month trend) and a month to spare
+ADOPTION_MONTHS = 36  # the adoption scorecard's 3 years
 AGE_BANDS = ("Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over")
 
 
@@ -358,28 +358,17 @@ class Context:
                 raise TimescalesUnavailable(
                     f"the timescale engine is not available: {exc}"
                 ) from exc
-            # Measures of events look back 12 months: those rule groups are asked only for
-            # occurrences due since then (the engine is faster so). Measures of the current duty
-            # (visits, health assessments, PEPs) need every child's latest occurrence however
-            # long ago it fell due (a child unvisited for three years must still count), and
-            # adoption A1/A2/A10 are 3-year figures whose adoptions may come long after their
-            # due dates: those groups are evaluated in full.
-            groups = [g.rules[0].group for g in GROUPS]
-            full = tuple(g for g in groups if g in FULL_HISTORY_GROUPS)
-            recent = tuple(g for g in groups if g not in FULL_HISTORY_GROUPS)
-            since = add_months(self.as_of, -TIMESCALE_MONTHS)
-            parts = [
-                evaluate(
-                    self.ds,
-                    self.as_of,
-                    self.policy,
-                    only=recent,
-                    since=since,
-                    reasons=self.reasons,
-                ),
-                evaluate(self.ds, self.as_of, self.policy, only=full, reasons=self.reasons),
-            ]
-            self._shared.cache["timescales"] = pl.concat(parts).lazy()
+            # One evaluation of the window the measures report: occurrences due in the 12
+            # months of the figures and the month trend (a month to spare), each chain's latest
+            # occurrence due before them (a child unvisited for three years still counts as
+            # overdue now), and adoptions completed in the 3 years A1/A2/A10 look back over.
+            # The figures are those of the whole history (tests/measures/test_window.py).
+            window: dict[str, date] = {
+                g.rules[0].group: add_months(self.as_of, -TIMESCALE_MONTHS) for g in GROUPS
+            }
+            window["adoption"] = add_months(self.as_of, -ADOPTION_MONTHS)
+            found = evaluate(self.ds, self.as_of, self.policy, since=window, reasons=self.reasons)
+            self._shared.cache["timescales"] = found.lazy()
         frame: pl.LazyFrame = self._shared.cache["timescales"]
         return frame
 

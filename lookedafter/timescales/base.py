@@ -133,6 +133,7 @@ def skip_before(
     if floor is None:
         return frame, None
     lit = pl.lit(floor, dtype=pl.Date)
+    frame = materialise(frame)  # computed once: every part below reads it
     last = frame.filter(pl.col(day) < lit).group_by("CHILD").agg(_FROM=pl.col(day).max())
     frame = frame.join(last, on="CHILD", how="left").with_columns(_FROM=pl.coalesce("_FROM", lit))
     skipped = (
