@@ -9,13 +9,19 @@ from datetime import date
 import polars as pl
 import pytest
 
-from lookedafter.measures import compute
+from lookedafter.measures import compute, context
 from lookedafter.measures.context import Context
 from lookedafter.schema import Dataset
 from lookedafter.synth import SynthConfig, generate
 from lookedafter.timescales import evaluate
 
 AS_OF = date(2026, 3, 31)
+
+
+@pytest.fixture(autouse=True)
+def window_at_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    # small authorities are evaluated over the whole history: window these ones anyway
+    monkeypatch.setattr(context, "WINDOW_FROM_EPISODES", 0)
 
 
 @pytest.fixture(scope="module", params=["struggling", "good"])
