@@ -8,7 +8,7 @@ bearing. Distances are measured afterwards with the DfE formula, never assumed.
 
 from __future__ import annotations
 
-import os
+import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -67,12 +67,9 @@ def _frame() -> pl.DataFrame:
     keys = _key(frame["EAST"].to_numpy(), frame["NORTH"].to_numpy())
     frame = frame.with_columns(pl.Series("KEY", keys)).sort("KEY", "PCD")
     if cached is not None:
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        try:
-            frame.write_parquet(tmp)
-            tmp.replace(cached)
-        except OSError:
-            tmp.unlink(missing_ok=True)
+        data = io.BytesIO()
+        frame.write_parquet(data)
+        _cache.write_atomic(cached, data.getvalue())
     return frame
 
 
