@@ -27,12 +27,20 @@ SHORT_BREAKS = ("V3", "V4")
 )
 def frame(ctx: Context) -> pl.LazyFrame:
     required = sorted(codes("CARE_PLAN_SECTION"))
-    plans = (
+    population = (
+        ctx.in_care()
+        .filter(~pl.col("LS").is_in(SHORT_BREAKS))
+        .select("CHILD", "PERIOD_START", "PLACE")
+    )
+    plans = (  # each child's latest plan, for the population only
         ctx.table("CarePlans")
         .filter(pl.col("PLAN_START") <= pl.lit(ctx.as_of))
-        .sort("CHILD", "PLAN_START")
+        .join(population.select("CHILD"), on="CHILD", how="semi")
         .group_by("CHILD")
-        .agg(pl.col("PLAN_START").last(), pl.col("SECTIONS_COMPLETE").last())
+        .agg(
+            pl.col("SECTIONS_COMPLETE").sort_by("PLAN_START").last(),
+            pl.col("PLAN_START").max(),
+        )
         .with_columns(pl.col("SECTIONS_COMPLETE").fill_null("").str.split(";").alias("_DONE"))
         .with_columns(
             pl.concat_str(
@@ -43,12 +51,7 @@ def frame(ctx: Context) -> pl.LazyFrame:
         )
         .drop("_DONE")
     )
-    population = (
-        ctx.in_care()
-        .filter(~pl.col("LS").is_in(SHORT_BREAKS))
-        .select("CHILD", "PERIOD_START", "PLACE")
-        .join(plans, on="CHILD", how="left")
-    )
+    population = population.join(plans, on="CHILD", how="left")
     return children(
         ctx, population, pl.col("PLAN_START").is_not_null() & (pl.col("MISSING_SECTIONS") == "")
     )

@@ -7,7 +7,7 @@ import polars as pl
 from lookedafter.lib.calendar import add_months
 from lookedafter.measures.common import children, looked_after_for
 from lookedafter.measures.context import Context
-from lookedafter.measures.registry import measure
+from lookedafter.measures.registry import ENGINE, measure
 
 
 @measure(
@@ -25,15 +25,22 @@ from lookedafter.measures.registry import measure
 def frame(ctx: Context) -> pl.LazyFrame:
     d = pl.lit(ctx.as_of)
     since = pl.lit(add_months(ctx.as_of, -ctx.settings.oversight_months))
-    entries = ctx.table("ManagementOversight").select("CHILD", pl.col("OVERSIGHT_DATE").alias("ON"))
-    discussed = (
-        ctx.table("SupervisionCases")
-        .join(ctx.table("Supervision").select("SESSION_ID", "SESSION_DATE"), on="SESSION_ID")
-        .select("CHILD", pl.col("SESSION_DATE").alias("ON"))
-    )
+    cache = ctx.shared_cache()
+    if "oversight_events" not in cache:  # the same for every date of a trend: built once
+        entries = ctx.table("ManagementOversight").select(
+            "CHILD", pl.col("OVERSIGHT_DATE").alias("ON")
+        )
+        discussed = (
+            ctx.table("SupervisionCases")
+            .join(ctx.table("Supervision").select("SESSION_ID", "SESSION_DATE"), on="SESSION_ID")
+            .select("CHILD", pl.col("SESSION_DATE").alias("ON"))
+        )
+        cache["oversight_events"] = (
+            pl.concat([entries, discussed]).unique().collect(engine=ENGINE).lazy()
+        )
+    events: pl.LazyFrame = cache["oversight_events"]
     last = (
-        pl.concat([entries, discussed])
-        .filter(pl.col("ON") <= d)
+        events.filter(pl.col("ON") <= d)
         .group_by("CHILD")
         .agg(pl.col("ON").max().alias("LAST_OVERSIGHT"))
     )

@@ -31,9 +31,15 @@ PLACED_FOR_ADOPTION = ("A3", "A4", "A5", "A6")
 def frame(ctx: Context) -> pl.LazyFrame:
     d = pl.lit(ctx.as_of)
     two_years = pl.lit(add_months(ctx.as_of, -24))
-    carers = (
+    population = (
+        looked_after_for(ctx, 30)
+        .filter(pl.col("AGE") < 16)
+        .select("CHILD", "PERIOD_START", "PLACE", "AGE")
+    )
+    carers = (  # only the population's episodes: far fewer than every child's
         ctx.episodes()
         .filter(pl.col("DECOM") <= d)
+        .join(population.select("CHILD"), on="CHILD", how="semi")
         .group_by("CHILD")
         .agg(pl.col("CARER_START").unique().sort().tail(2).alias("_STARTS"))
         .with_columns(
@@ -44,12 +50,7 @@ def frame(ctx: Context) -> pl.LazyFrame:
         )
         .drop("_STARTS")
     )
-    population = (
-        looked_after_for(ctx, 30)
-        .filter(pl.col("AGE") < 16)
-        .select("CHILD", "PERIOD_START", "PLACE", "AGE")
-        .join(carers, on="CHILD", how="left")
-    )
+    population = population.join(carers, on="CHILD", how="left")
     adoption = pl.col("PLACE").is_in(PLACED_FOR_ADOPTION) & (
         pl.col("PREVIOUS_CARER_START") >= pl.col("PERIOD_START")
     )
