@@ -122,27 +122,40 @@ OUTPUT_SCHEMA: dict[str, pl.DataType] = {
 
 
 def skip_before(
-    frame: pl.LazyFrame, day: str, floor: date | None, rule: pl.Expr
+    frame: pl.LazyFrame,
+    day: str,
+    floor: date | None,
+    rule: pl.Expr,
+    *,
+    sorted_by_child: bool = False,
 ) -> tuple[pl.LazyFrame, pl.LazyFrame | None]:
     """Split ``frame`` (one row per occurrence, its clock start in ``day``, its rule given by
     ``rule``) at ``floor``: the rows from then on and, for each child, those from its last
     clock start before then (so that a chain's latest occurrence due before the window is
     nearly always computed); and the rows before counted per child and rule (SKIPPED), so
     that :func:`finish` numbers the occurrences as over the whole history (every row counted
-    began before every row computed). No floor (no window): every row, nothing skipped."""
+    began before every row computed). No floor (no window): every row, nothing skipped.
+    ``sorted_by_child``: the frame is already sorted by child, then ``day``."""
     if floor is None:
         return frame, None
     lit = pl.lit(floor, dtype=pl.Date)
-    frame = materialise(frame)  # computed once: every part below reads it
-    last = frame.filter(pl.col(day) < lit).group_by("CHILD").agg(_FROM=pl.col(day).max())
-    frame = frame.join(last, on="CHILD", how="left").with_columns(_FROM=pl.coalesce("_FROM", lit))
+    if not sorted_by_child:
+        frame = frame.sort(by_then("CHILD", day))
+    # sorted by child and day, each child's last day before the floor is on the row before
+    # the child's first row from the floor (or its last row): no grouping needed
+    before = pl.col(day) < lit
+    last = before & (
+        (pl.col("CHILD") != pl.col("CHILD").shift(-1)) | (pl.col(day).shift(-1) >= lit)
+    ).fill_null(True)
+    last_day = pl.when(last).then(pl.col(day)).backward_fill()
+    skip = (before & (pl.col(day) != last_day)).fill_null(False)
+    frame = materialise(frame.with_columns(_SKIP=skip))  # computed once: both parts read it
     skipped = (
-        frame.filter(pl.col(day) < pl.col("_FROM"))
+        frame.filter("_SKIP")
         .group_by("CHILD", rule.alias("RULE"))
         .agg(SKIPPED=pl.len().cast(pl.UInt32))
     )
-    kept = frame.filter(pl.col(day).is_null() | (pl.col(day) >= pl.col("_FROM")))
-    return kept.drop("_FROM"), skipped
+    return frame.filter(~pl.col("_SKIP")).drop("_SKIP"), skipped
 
 
 def with_skipped(occurrences: pl.LazyFrame, *skipped: pl.LazyFrame | None) -> pl.LazyFrame:
@@ -272,7 +285,8 @@ class Context:
         """Periods of care for a rule with one occurrence per period, due at most
         ``longest_days`` after its start: with ``since``, those starting late enough for it to
         fall due in the window (see :func:`skip_before`), and the others counted."""
-        return skip_before(self.periods, "START", self.clock_floor(longest_days), pl.lit(rule))
+        floor = self.clock_floor(longest_days)
+        return skip_before(self.periods, "START", floor, pl.lit(rule), sorted_by_child=True)
 
     def for_children(self, codes: pl.Series) -> Context:
         """The same inputs for only these children (by code, the codes kept), without a window:

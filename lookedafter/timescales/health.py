@@ -126,7 +126,7 @@ def _reviews(ctx: Context) -> pl.LazyFrame:
     longest = 31 * max(pol.value("rha_months") or 0, pol.statutory_value("rha_months") or 0)
     floor = ctx.clock_floor(longest)
     # with a window: assessments too old to start a clock due in it (counted, not computed)
-    events, skipped = skip_before(events, "HEALTH_DATE", floor, pl.lit("H2"))
+    events, skipped = skip_before(events, "HEALTH_DATE", floor, pl.lit("H2"), sorted_by_child=True)
     events = (
         events.with_columns(KEY=pl.col("HEALTH_DATE") + pl.duration(days=1))
         .sort(by_then("PERIOD", "KEY"))

@@ -259,14 +259,12 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
             ANNIV=ctx.cal.add_months_expr(pl.col("P_START"), 12)
         )
     )
-    segments = materialise(
-        _segments(ctx, placements).join(placements.select("PLACEMENT"), on="PLACEMENT", how="semi")
-    )
+    segments = materialise(_segments(ctx))  # every placement's: all are numbered
 
     visits = (
         _visits(ctx)
         .join_asof(
-            placements.select("CHILD", "PLACEMENT", "P_START", "P_END").sort(
+            placements.select("CHILD", "PLACEMENT", "P_START", "P_END", "ANNIV").sort(
                 by_then("CHILD", "P_START")
             ),
             left_on="VISIT_DATE",
@@ -279,40 +277,40 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
             pl.col("PLACEMENT").is_not_null()
             & (pl.col("P_END").is_null() | (pl.col("VISIT_DATE") <= pl.col("P_END")))
         )
-        .select("CHILD", "PLACEMENT", "VISIT_DATE")
+        .select("CHILD", "PLACEMENT", "VISIT_DATE", "ANNIV")
     )
     visits = materialise(visits)
-    starts = placements.select("CHILD", "PLACEMENT", DATE="P_START", KIND=pl.lit("start"))
+    starts = placements.select(
+        "CHILD", "PLACEMENT", DATE="P_START", KIND=pl.lit("start"), ANNIV="ANNIV"
+    )
     orders = (
-        segments.join(placements.select("CHILD", "PLACEMENT", "P_START"), on=["CHILD", "PLACEMENT"])
+        segments.join(
+            placements.select("CHILD", "PLACEMENT", "P_START", "ANNIV"), on=["CHILD", "PLACEMENT"]
+        )
         .filter(
             (pl.col("REGIME") == "V6")
             & (pl.col("PREV_REGIME") != "V6").fill_null(True)
             & (pl.col("SEG_START") > pl.col("P_START"))
         )
-        .select("CHILD", "PLACEMENT", DATE="SEG_START", KIND=pl.lit("order"))
+        .select("CHILD", "PLACEMENT", DATE="SEG_START", KIND=pl.lit("order"), ANNIV="ANNIV")
     )
     events = pl.concat(
         [
             starts,
             orders,
-            visits.select("CHILD", "PLACEMENT", DATE="VISIT_DATE", KIND=pl.lit("visit")),
+            visits.select(
+                "CHILD", "PLACEMENT", DATE="VISIT_DATE", KIND=pl.lit("visit"), ANNIV="ANNIV"
+            ),
         ]
     )
     # PLACEMENT numbers are unique across children, so they alone key the as-of joins
-    events = (
-        events.sort(by_then("PLACEMENT", "DATE"))
-        .join_asof(
-            segments.select("PLACEMENT", "SEG_START", "REGIME").sort(
-                by_then("PLACEMENT", "SEG_START")
-            ),
-            left_on="DATE",
-            right_on="SEG_START",
-            by="PLACEMENT",
-            strategy="backward",
-            check_sortedness=False,
-        )
-        .join(placements.drop("CHILD"), on="PLACEMENT", how="left")
+    events = events.sort(by_then("PLACEMENT", "DATE")).join_asof(
+        segments.select("PLACEMENT", "SEG_START", "REGIME").sort(by_then("PLACEMENT", "SEG_START")),
+        left_on="DATE",
+        right_on="SEG_START",
+        by="PLACEMENT",
+        strategy="backward",
+        check_sortedness=False,
     )
     kind, regime = pl.col("KIND"), pl.col("REGIME")
     weekly = pl.col("FR").is_null() | (pl.col("DATE") < pl.col("FR"))
@@ -334,9 +332,12 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
     scheduled = pol.value("short_break_visit_days") is not None
     keep = (regime != "SB") | (kind == "start") | pl.lit(scheduled)
     # with a window: events this old cannot start an occurrence due in it (counted, not computed)
-    events, skipped = skip_before(events.filter(keep), "DATE", floor, rule)
+    # (placement numbers run in child order, so events sorted by placement and day are sorted
+    # by child and day)
+    events, skipped = skip_before(events.filter(keep), "DATE", floor, rule, sorted_by_child=True)
     events = (
-        events.with_columns(
+        events.join(placements.drop("CHILD", "ANNIV"), on="PLACEMENT", how="left")
+        .with_columns(
             KEY=pl.when(pl.col("KIND") == "visit")
             .then(pl.col("DATE") + pl.duration(days=1))
             .otherwise(pl.col("DATE"))
