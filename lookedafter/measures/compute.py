@@ -177,7 +177,7 @@ def _normalise(m: Measure, frame: pl.LazyFrame, ctx: Context) -> pl.LazyFrame:
     wanted = [c for c in GROUP_COLUMNS if c not in cols]
     if wanted:
         dim = ctx.dimension().select("CHILD", *wanted)
-        frame = frame.join(dim, on="CHILD", how="left", nulls_equal=False)
+        frame = frame.join(dim, on="CHILD", how="left", nulls_equal=False, maintain_order="left")
     extra = [] if "VALUE" in cols else [pl.lit(None, dtype=pl.Float64).alias("VALUE")]
     return frame.with_columns(
         *extra,

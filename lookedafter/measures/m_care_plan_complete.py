@@ -38,8 +38,8 @@ def frame(ctx: Context) -> pl.LazyFrame:
         .join(population.select("CHILD"), on="CHILD", how="semi")
         .group_by("CHILD")
         .agg(
-            pl.col("SECTIONS_COMPLETE").sort_by("PLAN_START").last(),
             pl.col("PLAN_START").max(),
+            pl.col("SECTIONS_COMPLETE").sort_by("PLAN_START").last(),
         )
         .with_columns(pl.col("SECTIONS_COMPLETE").fill_null("").str.split(";").alias("_DONE"))
         .with_columns(
