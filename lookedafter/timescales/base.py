@@ -164,11 +164,6 @@ def with_skipped(occurrences: pl.LazyFrame, *skipped: pl.LazyFrame | None) -> pl
     return parts[0] if len(parts) == 1 else pl.concat(parts)
 
 
-def chain_of(rule: pl.Expr) -> pl.Expr:
-    """The chain a rule's occurrences belong to (:data:`CHAINS`, else the rule itself)."""
-    return rule.replace(CHAINS)
-
-
 def materialise(frame: pl.LazyFrame) -> pl.LazyFrame:
     """Compute a sub-query now, so that several later uses do not each recompute it."""
     return frame.collect(engine=ENGINE).rechunk().lazy()
@@ -778,15 +773,39 @@ def _window_start(windows: dict[str, date]) -> pl.Expr:
     return pl.col("RULE").replace_strict(windows, default=None, return_dtype=pl.Date)
 
 
+def _chain_key(windows: dict[str, date]) -> pl.Expr:
+    """One integer per child and chain (null for a rule without a window): groups and joins
+    on it are far cheaper than on the child and the chain's name."""
+    names = sorted({CHAINS.get(r, r) for r in windows})
+    ids = {r: names.index(CHAINS.get(r, r)) for r in windows}
+    width = len(names).bit_length()
+    chain = pl.col("RULE").replace_strict(ids, default=None, return_dtype=pl.UInt64)
+    return pl.col("CHILD").cast(pl.UInt64) * pl.lit(1 << width, dtype=pl.UInt64) + chain
+
+
 def _chain_order() -> pl.Expr:
     """Orders a chain's occurrences: by clock start, then due date."""
     return pl.col("CLOCK_START").cast(pl.Int64) * 1_000_000 + pl.col("DUE_DATE").cast(pl.Int64)
 
 
-def _looked_after_since(ctx: Context, windows: dict[str, date]) -> pl.Expr:
-    """The row's child was looked after on or after the first date of the row's window
-    (needs the column LAST: the end of the child's last period of care, ``as_of`` if open)."""
-    return pl.col("LAST") >= _window_start(windows)
+def _candidates(frame: pl.DataFrame, windows: dict[str, date]) -> pl.DataFrame:
+    """``_ROW, CHILD, _KEY, _ORDER, _START`` of the applicable occurrences due before their
+    window (which starts on _START): those that can be their chain's latest before it."""
+    return (
+        frame.lazy()
+        .with_row_index("_ROW")
+        .filter(
+            (pl.col("DUE_DATE") < _window_start(windows)) & (pl.col("STATUS") != "not_applicable")
+        )
+        .select(
+            "_ROW",
+            "CHILD",
+            _KEY=_chain_key(windows),
+            _ORDER=_chain_order(),
+            _START=_window_start(windows),
+        )
+        .collect(engine=ENGINE)
+    )
 
 
 def _last_day(ctx: Context) -> pl.LazyFrame:
@@ -794,40 +813,31 @@ def _last_day(ctx: Context) -> pl.LazyFrame:
     return ctx.periods.group_by("CHILD").agg(LAST=pl.coalesce("END", ctx.lit_as_of()).max())
 
 
-def _latest_before(frame: pl.LazyFrame, windows: dict[str, date]) -> pl.LazyFrame:
-    """``CHILD, CHAIN, _ORDER``: per child and chain, where the latest applicable occurrence
-    due before the window comes in the chain's order (ties all count as the latest)."""
-    return (
-        frame.filter(
-            (pl.col("DUE_DATE") < _window_start(windows)) & (pl.col("STATUS") != "not_applicable")
-        )
-        .group_by("CHILD", CHAIN=chain_of(pl.col("RULE")))
-        .agg(_ORDER=_chain_order().max())
-    )
-
-
 def _in_window(ctx: Context, frame: pl.DataFrame, windows: dict[str, date]) -> pl.Series:
     """Which rows of ``frame`` the windows keep (see :func:`finish`)."""
     start = _window_start(windows)
-    rows = frame.lazy().select("CHILD", "RULE", "CLOCK_START", "DUE_DATE", "DONE_DATE", "STATUS")
-    latest = _latest_before(rows, windows).with_columns(_LATEST=pl.lit(True))
     by_done = pl.col("RULE").is_in(DONE_WINDOW_RULES) & (pl.col("DONE_DATE") >= start)
-    return (
-        rows.with_columns(CHAIN=chain_of(pl.col("RULE")), _ORDER=_chain_order())
-        .join(latest, on=["CHILD", "CHAIN", "_ORDER"], how="left", maintain_order="left")
-        .join(_last_day(ctx), on="CHILD", how="left", maintain_order="left")
-        .select(
-            (
-                start.is_null()
-                | (pl.col("DUE_DATE") >= start)
-                | by_done
-                | (pl.col("DUE_DATE").is_null() & (pl.col("CLOCK_START") >= start))
-                | (pl.col("_LATEST").fill_null(False) & _looked_after_since(ctx, windows))
-            ).fill_null(False)
+    keep = frame.select(
+        (
+            start.is_null()
+            | (pl.col("DUE_DATE") >= start)
+            | by_done
+            | (pl.col("DUE_DATE").is_null() & (pl.col("CLOCK_START") >= start))
+        ).fill_null(False)
+    ).to_series()
+    # each chain's latest before the window (ties all), for children looked after since then
+    cand = _candidates(frame, windows).lazy()
+    latest = (
+        cand.join(
+            cand.group_by("_KEY").agg(pl.col("_ORDER").max()), on=["_KEY", "_ORDER"], how="semi"
         )
+        .join(_last_day(ctx), on="CHILD", how="left")
+        .filter(pl.col("LAST") >= pl.col("_START"))
+        .select("_ROW")
         .collect(engine=ENGINE)
         .to_series()
     )
+    return keep.scatter(latest, True)
 
 
 def _whole_chains(
@@ -846,12 +856,13 @@ def _whole_chains(
     frame = frame.filter(~stub).drop("SKIPPED")
     if skipped.height == 0:
         return frame, skipped
+    found = _candidates(frame, windows).lazy().select("_KEY").unique()
     need = (
         skipped.lazy()
-        .select("CHILD", "RULE", CHAIN=chain_of(pl.col("RULE")))
-        .join(_latest_before(frame.lazy(), windows), on=["CHILD", "CHAIN"], how="anti")
+        .select("CHILD", _KEY=_chain_key(windows), _START=_window_start(windows))
+        .join(found, on="_KEY", how="anti")
         .join(_last_day(ctx), on="CHILD", how="inner")
-        .filter(_looked_after_since(ctx, windows))
+        .filter(pl.col("LAST") >= pl.col("_START"))  # looked after on or after the window
         .select("CHILD")
         .unique()
         .collect(engine=ENGINE)
