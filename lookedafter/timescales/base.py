@@ -275,13 +275,36 @@ class Context:
         return 2 * working_days + 14 + len(self.cal.closure_days)
 
     def recent_periods(
-        self, longest_days: int, rule: str
+        self, longest_days: int, rule: str, active: bool = False
     ) -> tuple[pl.LazyFrame, pl.LazyFrame | None]:
         """Periods of care for a rule with one occurrence per period, due at most
         ``longest_days`` after its start: with ``since``, those starting late enough for it to
-        fall due in the window (see :func:`skip_before`), and the others counted."""
+        fall due in the window (see :func:`skip_before`), and the others counted; ``active``:
+        only the children looked after since the window's floor (see :meth:`active`)."""
         floor = self.clock_floor(longest_days)
-        return skip_before(self.periods, "START", floor, pl.lit(rule), sorted_by_child=True)
+        periods = self.active(self.periods, floor) if active else self.periods
+        return skip_before(periods, "START", floor, pl.lit(rule), sorted_by_child=True)
+
+    def active(self, frame: pl.LazyFrame, floor: date | None) -> pl.LazyFrame:
+        """``frame`` (rows keyed by CHILD, its order kept) for only the children looked after on
+        or after ``floor`` (every child without a floor). A rule whose clocks start only
+        while the child is looked after, and whose occurrences fall due at most as long after
+        their clock start as the window's floor lies before the window, owes the others
+        nothing in the window: every occurrence of theirs is due before it, and they were not
+        looked after since, so no chain of theirs is kept either."""
+        if floor is None:
+            return frame
+        lit = pl.lit(floor, dtype=pl.Date)
+        key = f"active/{floor}"
+        if key not in self._table_codes:
+            self._table_codes[key] = (
+                self.periods.filter(pl.col("END").is_null() | (pl.col("END") >= lit))
+                .select("CHILD")
+                .unique()
+                .collect(engine=ENGINE)
+                .get_column("CHILD")
+            )
+        return frame.filter(pl.col("CHILD").is_in(self._table_codes[key].implode()))
 
     def for_children(self, codes: pl.Series) -> Context:
         """The same inputs for only these children (by code, the codes kept), without a window:

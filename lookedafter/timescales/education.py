@@ -9,6 +9,8 @@ by default) and not to short breaks, whose care plan (reg 48) replaces the reg 5
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import polars as pl
 
 from lookedafter.lib.calendar import age_expr
@@ -28,6 +30,7 @@ SOURCE = (
     "DfE Promoting the education of looked-after and previously looked-after children (2018), "
     "via knowsleychildcare.proceduresonline.com (secondary)"
 )
+TERM_DAYS = 200  # no school term lasts longer
 RULES = (
     RuleInfo(
         "E1",
@@ -107,7 +110,11 @@ def _terms(ctx: Context) -> pl.LazyFrame:
     table = ctx.cal.terms_frame()
     floor = ctx.clock_floor(0)
     terms = table.lazy()
-    per = ctx.periods.with_columns(LIMIT=pl.min_horizontal(pl.coalesce("END", as_of), as_of))
+    # with a window: only children looked after since a term before its floor began
+    active = None if floor is None else floor - timedelta(days=TERM_DAYS)
+    per = ctx.active(ctx.periods, active).with_columns(
+        LIMIT=pl.min_horizontal(pl.coalesce("END", as_of), as_of)
+    )
     if table.height:  # periods that no term starts in are left out before the range join
         first, last = table.get_column("TERM_START").min(), table.get_column("TERM_START").max()
         per = per.filter(

@@ -66,7 +66,8 @@ def _initial(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
     wd = max(pol.value("iha_working_days") or 0, pol.statutory_value("iha_working_days") or 0)
     # the IHA is due from the start of care
-    per, skipped = ctx.recent_periods(ctx.working_span(wd), "H1")
+    span = ctx.working_span(wd)
+    per, skipped = ctx.recent_periods(span, "H1", active=True)
     per = per.with_columns(FROM=_window_start(ctx, "iha_prior_months"))
     occ = per.sort(by_then("CHILD", "FROM")).join_asof(
         _assessments(ctx).select("CHILD", DONE="HEALTH_DATE"),
@@ -100,8 +101,11 @@ def _initial(ctx: Context) -> pl.LazyFrame:
 
 def _reviews(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
+    longest = 31 * max(pol.value("rha_months") or 0, pol.statutory_value("rha_months") or 0)
+    floor = ctx.clock_floor(longest)
     per = (
-        ctx.periods.filter(~pl.col("SHORT_BREAK"))
+        ctx.active(ctx.periods, floor)
+        .filter(~pl.col("SHORT_BREAK"))
         # an assessment in the 3 months before care began starts the chain (if the child was
         # in care then too, the earlier period ended within 3 months of it: nothing is lost)
         .with_columns(FROM=_window_start(ctx, "iha_prior_months"))
@@ -123,8 +127,6 @@ def _reviews(ctx: Context) -> pl.LazyFrame:
         )
     )
     nxt = events.select("PERIOD", DONE_DATE="HEALTH_DATE").sort(by_then("PERIOD", "DONE_DATE"))
-    longest = 31 * max(pol.value("rha_months") or 0, pol.statutory_value("rha_months") or 0)
-    floor = ctx.clock_floor(longest)
     # with a window: assessments too old to start a clock due in it (counted, not computed)
     events, skipped = skip_before(events, "HEALTH_DATE", floor, pl.lit("H2"), sorted_by_child=True)
     events = (

@@ -59,16 +59,19 @@ NOT_R4 = ("E4A", "E4B", "E2", "E3", "E15")
 
 def _chain(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
-    per = ctx.periods
-    starts = per.select("CHILD", "PERIOD", DATE="START", K=pl.lit(-1, dtype=pl.Int64))
-    revs = ctx.reviews.with_columns(  # sorted by child and date
-        K=position_in_run("CHILD", "PERIOD").cast(pl.Int64)
-    ).select("CHILD", "PERIOD", DATE="REVIEW", K="K")
-    events = pl.concat([starts, revs])
     longest = 31 * max(
         pol.value("later_review_months") or 0, pol.value("second_review_months") or 0
     )
     floor = ctx.clock_floor(max(longest, 31 * (pol.statutory_value("later_review_months") or 0)))
+    # with a window: only the children looked after since its floor (see Context.active)
+    per = ctx.active(ctx.periods, floor)
+    starts = per.select("CHILD", "PERIOD", DATE="START", K=pl.lit(-1, dtype=pl.Int64))
+    revs = (
+        ctx.active(ctx.reviews, floor)  # sorted by child and date
+        .with_columns(K=position_in_run("CHILD", "PERIOD").cast(pl.Int64))
+        .select("CHILD", "PERIOD", DATE="REVIEW", K="K")
+    )
+    events = pl.concat([starts, revs])
     # with a window: clocks too old to fall due in it are counted, not computed
     kind = pl.col("K")
     rule = pl.when(kind < 0).then(pl.lit("R1")).when(kind == 0).then(pl.lit("R2"))

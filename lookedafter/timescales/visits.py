@@ -237,7 +237,8 @@ def _longest_interval(ctx: Context) -> int:
 def _schedule(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
     floor = ctx.clock_floor(_longest_interval(ctx))
-    placements = ctx.placements.join(
+    # with a window: only the children looked after since its floor (see Context.active)
+    placements = ctx.active(ctx.placements, floor).join(
         ctx.periods.select("CHILD", "PERIOD", "END"), on=["CHILD", "PERIOD"], how="left"
     )
     first_review = (
@@ -259,10 +260,10 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
             ANNIV=ctx.cal.add_months_expr(pl.col("P_START"), 12)
         )
     )
-    segments = materialise(_segments(ctx))  # every placement's: all are numbered
+    segments = materialise(_segments(ctx, None if floor is None else placements))
 
     visits = (
-        _visits(ctx)
+        ctx.active(_visits(ctx), floor)
         .join_asof(
             placements.select("CHILD", "PLACEMENT", "P_START", "P_END", "ANNIV").sort(
                 by_then("CHILD", "P_START")
