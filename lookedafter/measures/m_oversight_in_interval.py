@@ -35,18 +35,27 @@ def frame(ctx: Context) -> pl.LazyFrame:
             .join(ctx.table("Supervision").select("SESSION_ID", "SESSION_DATE"), on="SESSION_ID")
             .select("CHILD", pl.col("SESSION_DATE").alias("ON"))
         )
+        # each child's dates, sorted, in one list: each date of a trend then looks up only
+        # its population's lists (not every event of every child again)
         cache["oversight_events"] = (
-            pl.concat([entries, discussed]).unique().collect(engine=ENGINE).lazy()
+            pl.concat([entries, discussed])
+            .drop_nulls()
+            .group_by("CHILD")
+            .agg(pl.col("ON").unique().sort().alias("_ON"))
+            .collect(engine=ENGINE)
+            .lazy()
         )
     events: pl.LazyFrame = cache["oversight_events"]
-    last = (
-        events.filter(pl.col("ON") <= d)
-        .group_by("CHILD")
-        .agg(pl.col("ON").max().alias("LAST_OVERSIGHT"))
-    )
     population = (
         looked_after_for(ctx, ctx.settings.oversight_months)
         .select("CHILD", "PERIOD_START", "PLACE")
-        .join(last, on="CHILD", how="left")
+        .join(events, on="CHILD", how="left")
+        .with_columns(
+            pl.col("_ON")
+            .list.eval(pl.element().filter(pl.element() <= d))
+            .list.max()
+            .alias("LAST_OVERSIGHT")
+        )
+        .drop("_ON")
     )
     return children(ctx, population, pl.col("LAST_OVERSIGHT") >= since)
