@@ -4,6 +4,7 @@ then roll them up overall and by the breakdowns asked for."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -124,13 +125,23 @@ def compute(
     month_ctxs = [ctx.at(d) for d in ctx.month_ends()] if "month" in bys else []
     if month_ctxs:
         ctx.share_dates([ctx.as_of, *(c.as_of for c in month_ctxs)])
-    for m in chosen:
-        try:
-            lazy[m.id] = _normalise(m, m.func(ctx), ctx)
-            if month_ctxs and m.kind == "snapshot":
-                trend_lazy[m.id] = [_trend_rows(m.func(c), c.as_of) for c in month_ctxs]
-        except TimescalesUnavailable as exc:
-            skipped[m.id] = str(exc)
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        # The timescale engine runs in a worker thread while the measures that do not need it
+        # are built (Polars works without the GIL, so the two overlap); then the rest are built.
+        engine = (
+            worker.submit(ctx.timescales)
+            if timescales is None and any(m.uses_timescales for m in chosen)
+            else None
+        )
+        for m in sorted(chosen, key=lambda m: m.uses_timescales):
+            try:
+                if engine is not None and m.uses_timescales:
+                    engine.result()
+                lazy[m.id] = _normalise(m, m.func(ctx), ctx)
+                if month_ctxs and m.kind == "snapshot":
+                    trend_lazy[m.id] = [_trend_rows(m.func(c), c.as_of) for c in month_ctxs]
+            except TimescalesUnavailable as exc:
+                skipped[m.id] = str(exc)
     names = list(lazy)
     trend_names = [(k, i) for k, frames in trend_lazy.items() for i in range(len(frames))]
     collected = pl.collect_all(
