@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 
 import polars as pl
@@ -74,11 +75,22 @@ def evaluate_lazy(
         g.rules[0].group: since if isinstance(since, date) else (since or {}).get(g.rules[0].group)
         for g in groups
     }
-    parts = []
-    for g in groups:
-        ctx.since = starts[g.rules[0].group]  # read by the modules as they build the query
-        parts.append(g.compute(ctx))
-    ctx.since = None
+    # Each group's query is collected in a worker thread while the next group's is built (Polars
+    # works without the GIL, so building and collecting overlap).
+    collecting: list[Future[pl.DataFrame]] = []
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        for g in groups:
+            ctx.since = starts[g.rules[0].group]  # read by the modules as they build the query
+            part = g.compute(ctx)
+            if not reasons:  # the reasons' words are never built
+                part = part.with_columns(
+                    WHAT=pl.lit(None, dtype=pl.String),
+                    BASIS=pl.lit(None, dtype=pl.String),
+                    NOTE=pl.lit(None, dtype=pl.String),
+                )
+            collecting.append(worker.submit(part.collect, engine=ENGINE))
+        ctx.since = None
+        parts = [f.result().lazy() for f in collecting]
     windows = {r.id: day for g in groups if (day := starts[g.rules[0].group]) for r in g.rules}
 
     def refill(children: pl.Series) -> pl.LazyFrame:
