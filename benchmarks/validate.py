@@ -26,6 +26,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import yardstick
+
 from lookedafter.schema import Dataset
 from lookedafter.ssda903.io import write_return
 
@@ -85,17 +87,6 @@ def run_once(
     return seconds, cpu, usage.ru_maxrss / 1024, proc.returncode
 
 
-def polars_import_seconds(repeat: int = 5) -> float:
-    """Best wall time of a bare ``import polars`` process: the floor of any command here, to
-    compare figures taken on different machines."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "import polars"], check=True)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def _make(size: int, year: int, seed: int, folder: Path) -> list[str]:
     """Write a return in a child process; its episode count, source and ONS code."""
     script = [sys.executable, __file__, "--sizes", str(size), "--year", str(year)]
@@ -125,7 +116,7 @@ def main() -> int:
     work = args.data or Path(tempfile.mkdtemp(prefix="validate-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
-    print(f"machine yardstick: python -c 'import polars' best {polars_import_seconds():.3f} s")
+    print(yardstick.line())
     print(
         f"{'children':>9} {'episodes':>9} {'source':>17} {'best s':>7} {'median s':>9} "
         f"{'cpu s':>6} {'peak MB':>8} {'flags':>8} {'load':>5}"
