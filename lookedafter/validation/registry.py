@@ -300,13 +300,6 @@ def run(
     return RunResult(errors, skipped, failed, ran)
 
 
-#: Below this many episode rows (about 10,000 children) the rules' queries run on the in-memory
-#: engine, which starts each of the ~340 queries several times more cheaply than the streaming
-#: engine (0.09 s against 0.2 s of CPU for 1,000 children); on larger returns the streaming
-#: engine is as cheap and spreads the work better over the cores. See ``derive.IN_MEMORY``.
-SMALL_RETURN_ROWS = 20_000
-
-
 #: Queries collected together in one ``collect_all`` while the next ones are built.
 BATCH = 48
 
@@ -331,11 +324,14 @@ def _collect_batch(
 
 
 def _collect_all(queries: list[pl.LazyFrame], dataset: Dataset) -> list[pl.DataFrame]:
+    """The rules' queries on the in-memory engine, which starts each of the ~340 queries several
+    times more cheaply than the streaming engine (0.09 s against 0.2 s of CPU for 1,000
+    children) and, with the batches overlapping the building of the next, is quicker on a
+    national return too (80,000 children: 5.2 s against 5.5 s, the same flags).
+    See ``derive.IN_MEMORY``."""
     from lookedafter.validation.derive import IN_MEMORY
 
-    if dataset["Episodes"].height < SMALL_RETURN_ROWS:
-        return pl.collect_all(queries, engine="in-memory", optimizations=IN_MEMORY)
-    return pl.collect_all(queries)
+    return pl.collect_all(queries, engine="in-memory", optimizations=IN_MEMORY)
 
 
 def _shape(frame: pl.DataFrame, r: Rule, table: str) -> pl.DataFrame:

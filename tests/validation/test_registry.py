@@ -217,7 +217,7 @@ def test_only_an_ons_code_counts_as_the_authoritys_area() -> None:
     assert not Context(Dataset(meta=Meta(la_code="825")), 2026).has("LA")
 
 
-def test_both_engines_flag_the_same_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_batches_flag_the_same_rows_as_one_collection(monkeypatch: pytest.MonkeyPatch) -> None:
     eps = pl.DataFrame(
         {
             "CHILD": ["a", "a", "b", "b"],
@@ -232,12 +232,15 @@ def test_both_engines_flag_the_same_rows(monkeypatch: pytest.MonkeyPatch) -> Non
     )
     header = pl.DataFrame({"CHILD": ["a", "b"], "ETHNIC": ["WBRI", "bad"], "SEX": ["1", "x"]})
     ds = Dataset({"Episodes": eps, "Header": header}, Meta(la_code="E08000003"))
-    small = run(ds, 2026)  # the in-memory engine
-    monkeypatch.setattr(registry, "SMALL_RETURN_ROWS", 0)
-    large = run(ds, 2026)  # the streaming engine
-    assert small.failed == large.failed == []
-    assert small.errors.height > 10
-    assert small.errors.sort(pl.all()).equals(large.errors.sort(pl.all()))
+    batched = run(ds, 2026)  # several batches, collected while the next is built
+    monkeypatch.setattr(registry, "BATCH", 1)
+    one_each = run(ds, 2026)
+    monkeypatch.setattr(registry, "BATCH", 100_000)
+    all_at_once = run(ds, 2026)
+    assert batched.failed == one_each.failed == all_at_once.failed == []
+    assert batched.errors.height > 10
+    assert batched.errors.equals(one_each.errors)
+    assert batched.errors.equals(all_at_once.errors)
 
 
 def test_first_and_last_rows_match_sorting_each_child() -> None:
