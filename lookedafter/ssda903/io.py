@@ -592,7 +592,9 @@ def _read_body(
 
 # Below this size the fields are counted in plain Python (no numpy import: a small return is
 # read in a fraction of a second, and importing numpy alone would cost a noticeable part of it).
-SMALL_DATA = 4 * 1024 * 1024
+# A 1,000-child authority's largest file (episodes) is about 170 KB; above this size numpy
+# counts several times faster (a national return's 4 MB header: 0.15 s in Python).
+SMALL_DATA = 512 * 1024
 
 
 def _field_counts(data: bytes, sep: str) -> tuple[pl.Series, bool]:
