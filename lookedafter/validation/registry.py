@@ -124,6 +124,7 @@ class Context:
     la_districts: frozenset[str] = frozenset()
     postcode_ref: pl.DataFrame | None = field(default=None, repr=False)  # see derive
     _cache: dict[str, pl.LazyFrame] = field(default_factory=dict, repr=False)
+    _pending: dict[str, Future[pl.LazyFrame]] = field(default_factory=dict, repr=False)
 
     @property
     def start(self) -> date:
@@ -163,6 +164,19 @@ class Context:
         return name in self.dataset
 
     def __getitem__(self, name: str) -> pl.LazyFrame:
+        pending = self._pending.get(name)
+        if pending is not None:
+            return pending.result()
+        return self._table(name)
+
+    def prepare(self, names: Collection[str], pool: ThreadPoolExecutor) -> None:
+        """Start building these tables (with their derived columns: the episodes' postcode
+        distances are the costliest) in ``pool``; a rule reading one waits for it."""
+        for name in names:
+            if self.has(name) and name not in self._cache and name not in self._pending:
+                self._pending[name] = pool.submit(self._table, name)
+
+    def _table(self, name: str) -> pl.LazyFrame:
         if name not in self._cache:
             if name in self.extra:
                 self._cache[name] = self.extra[name].lazy()
@@ -257,8 +271,12 @@ def run(
     batch: list[tuple[pl.LazyFrame, Rule]] = []
     # Batches of queries are collected in a worker thread (Polars releases the GIL) while the
     # next batch is built in Python: the two overlap instead of following each other.
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        for r in chosen:
+    # The episodes (with postcode distances) are prepared in one thread and the rules that do
+    # not read them are built first, while batches are collected in another.
+    reads_episodes = {r.code: any(t.startswith("Episodes") for t in r.needs) for r in chosen}
+    with ThreadPoolExecutor(max_workers=1) as worker, ThreadPoolExecutor(max_workers=1) as prep:
+        ctx.prepare(("Episodes", "Episodes_last"), prep)
+        for r in sorted(chosen, key=lambda r: reads_episodes[r.code]):
             missing = [t for t in r.needs if not ctx.has(t)]
             if missing:
                 skipped.append((r.code, f"needs {', '.join(missing)}"))
@@ -293,6 +311,8 @@ def run(
         if found
         else pl.DataFrame(schema=ERROR_SCHEMA)
     )
+    skipped.sort(key=lambda item: _code_key(item[0]))  # in code order, as the rules are listed
+    failed.sort(key=lambda item: _code_key(item[0]))
     failed_codes = {c for c, _ in failed}
     ran = sorted(set(built) - failed_codes, key=_code_key)
     if failed_codes and errors.height:
