@@ -77,7 +77,16 @@ def results(as_of: date) -> Computed:
         ):
             return current
         ds = export_dataset(as_of=as_of)
-        res = compute(ds, as_of, by=["month"], policy=policy(), calendar=authority_calendar())
+        # the drill-down lists children, dates and figures, not the engine's plain-English
+        # reasons, which cost a large share of the computation
+        res = compute(
+            ds,
+            as_of,
+            by=["month"],
+            policy=policy(),
+            calendar=authority_calendar(),
+            reasons=False,
+        )
         computed = Computed(res, state, time.time())
         _cache.update(computed=computed, epoch=ep)
         return computed
