@@ -20,7 +20,7 @@ from lookedafter.timescales import (
     reviews,
     visits,
 )
-from lookedafter.timescales.base import ENGINE, OUTPUT_SCHEMA, Context, RuleGroup, RuleInfo, finish
+from lookedafter.timescales.base import ENGINE, OUTPUT_SCHEMA, Context, RuleGroup, RuleInfo, finish, without_words
 from lookedafter.timescales.policy import Policy
 
 GROUPS: tuple[RuleGroup, ...] = (
@@ -83,11 +83,7 @@ def evaluate_lazy(
             ctx.since = starts[g.rules[0].group]  # read by the modules as they build the query
             part = g.compute(ctx)
             if not reasons:  # the reasons' words are never built
-                part = part.with_columns(
-                    WHAT=pl.lit(None, dtype=pl.String),
-                    BASIS=pl.lit(None, dtype=pl.String),
-                    NOTE=pl.lit(None, dtype=pl.String),
-                )
+                part = without_words(part)
             collecting.append(worker.submit(part.collect, engine=ENGINE))
         ctx.since = None
         parts = [f.result().lazy() for f in collecting]
