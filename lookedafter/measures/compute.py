@@ -231,25 +231,24 @@ def _summary_query(
     by: str | None,
     cols: dict[str, str] | None,
 ) -> pl.LazyFrame:
-    """One row per measure (and group of ``by``): every measure's rows stacked, then grouped
-    once. ``cols`` names each measure's column for ``by``."""
-    stacked = [
-        frames[m.id]
-        .lazy()
-        .filter(counted_rows())
-        .select(
-            pl.lit(m.id).alias("measure"),
-            (
-                pl.lit("All")
-                if cols is None
-                else pl.col(cols[m.id]).cast(pl.String).fill_null("Unknown")
-            ).alias("group"),
-            "NUM",
-            "DEN",
-            "VALUE",
-        )
-        for m in measures
-    ]
+    """One row per measure (and group of ``by``): each measure's rows summed on their own (no
+    grouping for the overall figure, none by a measure's name: stacking millions of rows to
+    group them by name hashed every one). ``cols`` names each measure's column for ``by``."""
+    sums = (
+        pl.col("NUM").sum().alias("_NUM"),
+        pl.col("DEN").sum().alias("_DEN"),
+        pl.col("VALUE").median().alias("_MEDIAN"),
+        pl.len().cast(pl.Float64).alias("_ROWS"),
+    )
+    stacked = []
+    for m in measures:
+        rows = frames[m.id].lazy().filter(counted_rows())
+        if cols is None:  # every measure has an overall row, even with nothing to count
+            part = rows.select(pl.lit("All").alias("group"), *sums)
+        else:
+            group = pl.col(cols[m.id]).cast(pl.String).fill_null("Unknown").alias("group")
+            part = rows.group_by(group).agg(*sums)
+        stacked.append(part.select(pl.lit(m.id).alias("measure"), pl.all()))
     info = pl.DataFrame(
         {
             "measure": [m.id for m in measures],
@@ -270,23 +269,7 @@ def _summary_query(
     )
     if not stacked:
         return pl.LazyFrame(schema=SUMMARY_SCHEMA)
-    grouped = (
-        pl.concat(stacked, how="vertical_relaxed")
-        .group_by("measure", "group")
-        .agg(
-            pl.col("NUM").sum().alias("_NUM"),
-            pl.col("DEN").sum().alias("_DEN"),
-            pl.col("VALUE").median().alias("_MEDIAN"),
-            pl.len().cast(pl.Float64).alias("_ROWS"),
-        )
-    )
-    if cols is None:  # every measure has an overall row, even with nothing to count
-        grouped = (
-            info.lazy()
-            .select("measure", pl.lit("All").alias("group"))
-            .join(grouped, on=["measure", "group"], how="left")
-        )
-        grouped = grouped.with_columns(pl.col("_NUM", "_DEN", "_ROWS").fill_null(0.0))
+    grouped = pl.concat(stacked, how="vertical_relaxed")
     agg = pl.col("agg")
     ratio = pl.when(pl.col("_DEN") > 0).then(pl.col("_NUM") / pl.col("_DEN") * pl.col("scale"))
     return grouped.join(info.lazy(), on="measure", how="left").select(

@@ -726,6 +726,35 @@ def _reason(part: pl.LazyFrame, status: str, lapsed: bool, as_of: date) -> pl.La
     return part.with_columns(REASON=pl.concat_str(head, tail, note))
 
 
+def status_of(ctx: Context) -> pl.Expr:
+    """STATUS of an occurrence on the reference date (see :func:`finish`)."""
+    as_of = ctx.lit_as_of()
+    soon = ctx.policy.value("due_soon_days") or 0
+    done = pl.col("DONE_DATE")
+    due = pl.col("DUE_DATE")
+    late = (
+        pl.when(pl.col("DUE_AT").is_not_null() & pl.col("DONE_AT").is_not_null())
+        .then(pl.col("DONE_AT") > pl.col("DUE_AT"))
+        .otherwise(done > due)
+    )
+    lapsed = pl.col("LAPSE_DATE").is_not_null() & (pl.col("LAPSE_DATE") < due)
+    days_to_due = (due - as_of).dt.total_days()
+    return (
+        pl.when(pl.col("NA_REASON").is_not_null() | due.is_null())
+        .then(pl.lit("not_applicable"))
+        .when(done.is_not_null())
+        .then(pl.when(late).then(pl.lit("late")).otherwise(pl.lit("on_time")))
+        .when(lapsed)
+        .then(pl.lit("not_applicable"))
+        .when(days_to_due < 0)
+        .then(pl.lit("overdue"))
+        .when(days_to_due <= soon)
+        .then(pl.lit("due_soon"))
+        .otherwise(pl.lit("not_yet_due"))
+        .cast(STATUS_ENUM)  # one byte a row until the end (filters and gathers copy less)
+    )
+
+
 def finish(
     ctx: Context,
     occ: pl.LazyFrame,
@@ -749,60 +778,46 @@ def finish(
     (SKIPPED); ``refill`` gives the whole history of the children whose latest occurrence of
     a chain may be among those left out (see :func:`_whole_chains`).
     """
-    as_of = ctx.lit_as_of()
-    soon = ctx.policy.value("due_soon_days") or 0
-    done = pl.col("DONE_DATE")
-    due = pl.col("DUE_DATE")
-    late = (
-        pl.when(pl.col("DUE_AT").is_not_null() & pl.col("DONE_AT").is_not_null())
-        .then(pl.col("DONE_AT") > pl.col("DUE_AT"))
-        .otherwise(done > due)
-    )
-    lapsed = pl.col("LAPSE_DATE").is_not_null() & (pl.col("LAPSE_DATE") < due)
-    days_to_due = (due - as_of).dt.total_days()
-    status = (
-        pl.when(pl.col("NA_REASON").is_not_null() | due.is_null())
-        .then(pl.lit("not_applicable"))
-        .when(done.is_not_null())
-        .then(pl.when(late).then(pl.lit("late")).otherwise(pl.lit("on_time")))
-        .when(lapsed)
-        .then(pl.lit("not_applicable"))
-        .when(days_to_due < 0)
-        .then(pl.lit("overdue"))
-        .when(days_to_due <= soon)
-        .then(pl.lit("due_soon"))
-        .otherwise(pl.lit("not_yet_due"))
-        .cast(STATUS_ENUM)  # one byte a row until the end (filters and gathers copy less)
-    )
+    status = status_of(ctx)
     if not reasons:
         occ = without_words(occ)
     # one chunk: gathering from the many chunks of a concatenation is several times slower
-    frame = occ.with_columns(STATUS=status).collect(engine=ENGINE).rechunk()
+    if "STATUS" not in occ.collect_schema().names():  # the rule groups may have added it
+        occ = occ.with_columns(STATUS=status)
+    frame = occ.collect(engine=ENGINE).rechunk()
+    # The rows' order, numbers and window are worked out on these few columns (_SRC: the row
+    # of ``frame``); the wide rows are then gathered once, in order.
+    keys = frame.select(*KEY_COLUMNS, *(["SKIPPED"] if windows else [])).with_row_index("_SRC")
     skipped = None
     if windows:
-        frame, skipped = _whole_chains(ctx, frame, windows, refill, status)
-    frame = frame[final_order(frame)]
+        frame, keys, skipped = _whole_chains(ctx, frame, keys, windows, refill, status)
+    keys = keys[final_order(keys)]
     number = position_in_run("CHILD", "RULE") + 1
     if skipped is not None and skipped.height:
-        frame = frame.join(skipped, on=["CHILD", "RULE"], how="left", maintain_order="left")
+        keys = keys.join(skipped, on=["CHILD", "RULE"], how="left", maintain_order="left")
         number = number + pl.col("SKIPPED").fill_null(0).cast(pl.Int32)
-    frame = frame.with_columns(OCCURRENCE=number)
+    keys = keys.with_columns(OCCURRENCE=number)
     if windows:
-        frame = frame.filter(_in_window(ctx, frame, windows))
+        keys = keys.filter(_in_window(ctx, keys, windows))
+    frame = frame.drop("SKIPPED")[keys.get_column("_SRC")].with_columns(
+        keys.get_column("OCCURRENCE")
+    )
     if reasons:
         frame = frame.with_columns(REASON=_reasons(frame, ctx.as_of))
     else:
         frame = frame.with_columns(REASON=pl.lit(None, dtype=pl.String))
     frame = attach_workers(ctx, frame)
-    return (
-        frame.lazy()
-        .rename({"CHILD": "CODE"})
-        .join(ctx.child_codes.lazy(), on="CODE", how="left", maintain_order="left")
-        .select(
-            [pl.col(n).cast(t) for n, t in OUTPUT_SCHEMA.items()]
-            + ([pl.col("LAPSE_DATE")] if keep_lapse else [])
-        )
+    # CODE is the position of the child's identifier in child_codes: decoded by a gather
+    names = ctx.child_codes.get_column("CHILD")
+    frame = frame.with_columns(CHILD=names.gather(frame.get_column("CHILD")))
+    return frame.lazy().select(
+        [pl.col(n).cast(t) for n, t in OUTPUT_SCHEMA.items()]
+        + ([pl.col("LAPSE_DATE")] if keep_lapse else [])
     )
+
+
+# The columns that order, number and window the occurrences (see :func:`finish`).
+KEY_COLUMNS = ("CHILD", "RULE", "CLOCK_START", "DUE_DATE", "DONE_DATE", "STATUS")
 
 
 def _window_start(windows: dict[str, date]) -> pl.Expr:
@@ -880,20 +895,22 @@ def _in_window(ctx: Context, frame: pl.DataFrame, windows: dict[str, date]) -> p
 def _whole_chains(
     ctx: Context,
     frame: pl.DataFrame,
+    keys: pl.DataFrame,
     windows: dict[str, date],
     refill: Callable[[pl.Series], pl.LazyFrame] | None,
     status: pl.Expr,
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The computed occurrences, with the whole history of the children whose latest
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The computed occurrences (``frame``, and their ``keys`` with the rows standing for
+    those left out taken away), with the whole history of the children whose latest
     occurrence of a chain due before the window may be among those left out (the chain has
-    some left out and none computed that is applicable and due before the window), and the
-    counts of those left out per child and rule."""
+    some left out and none computed that is applicable and due before the window) added to
+    both; and the counts of those left out per child and rule."""
     stub = pl.col("SKIPPED").is_not_null()
-    skipped = frame.filter(stub).select("CHILD", "RULE", "SKIPPED")
-    frame = frame.filter(~stub).drop("SKIPPED")
+    skipped = keys.filter(stub).select("CHILD", "RULE", "SKIPPED")
+    keys = keys.filter(~stub).drop("SKIPPED")
     if skipped.height == 0:
-        return frame, skipped
-    found = _candidates(frame, windows).lazy().select("_KEY").unique()
+        return frame, keys, skipped
+    found = _candidates(keys, windows).lazy().select("_KEY").unique()
     need = (
         skipped.lazy()
         .select("CHILD", _KEY=_chain_key(windows), _START=_window_start(windows))
@@ -906,12 +923,14 @@ def _whole_chains(
         .get_column("CHILD")
     )
     if need.len() and refill is not None:
-        whole = refill(need).with_columns(STATUS=status).drop("SKIPPED").collect(engine=ENGINE)
+        whole = refill(need).with_columns(STATUS=status).collect(engine=ENGINE)
         mine = pl.col("CHILD").is_in(need.implode())
-        frame = pl.concat([frame.filter(~mine), whole.select(frame.columns)]).rechunk()
+        added = whole.select(*KEY_COLUMNS).with_row_index("_SRC", offset=frame.height)
+        keys = pl.concat([keys.filter(~mine), added])
+        frame = pl.concat([frame, whole.select(frame.columns)]).rechunk()
         skipped = skipped.filter(~mine)
     skipped = skipped.group_by("CHILD", "RULE").agg(pl.col("SKIPPED").sum())
-    return frame, skipped
+    return frame, keys, skipped
 
 
 def _reasons(frame: pl.DataFrame, as_of: date) -> pl.Series:

@@ -20,7 +20,16 @@ from lookedafter.timescales import (
     reviews,
     visits,
 )
-from lookedafter.timescales.base import ENGINE, OUTPUT_SCHEMA, Context, RuleGroup, RuleInfo, finish, without_words
+from lookedafter.timescales.base import (
+    ENGINE,
+    OUTPUT_SCHEMA,
+    Context,
+    RuleGroup,
+    RuleInfo,
+    finish,
+    status_of,
+    without_words,
+)
 from lookedafter.timescales.policy import Policy
 
 GROUPS: tuple[RuleGroup, ...] = (
@@ -84,6 +93,7 @@ def evaluate_lazy(
             part = g.compute(ctx)
             if not reasons:  # the reasons' words are never built
                 part = without_words(part)
+            part = part.with_columns(STATUS=status_of(ctx))
             collecting.append(worker.submit(part.collect, engine=ENGINE))
         ctx.since = None
         parts = [f.result().lazy() for f in collecting]
