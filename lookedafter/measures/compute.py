@@ -4,7 +4,7 @@ then roll them up overall and by the breakdowns asked for."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -118,16 +118,18 @@ def compute(
         reasons=reasons,
     )
     skipped: dict[str, str] = {}
-    lazy: dict[str, pl.LazyFrame] = {}
-    trend_lazy: dict[str, list[pl.LazyFrame]] = {}
+    # (measure, -1): the measure's frame; (measure, i): its rows at the i-th month end
+    batch: dict[tuple[str, int], pl.LazyFrame] = {}
+    collecting: list[Future[dict[tuple[str, int], pl.DataFrame]]] = []
     # One context per month end, shared by every snapshot measure (each caches the children in
     # care on its date, their ages...).
     month_ctxs = [ctx.at(d) for d in ctx.month_ends()] if "month" in bys else []
     if month_ctxs:
         ctx.share_dates([ctx.as_of, *(c.as_of for c in month_ctxs)])
-    with ThreadPoolExecutor(max_workers=1) as worker:
+    with ThreadPoolExecutor(max_workers=2) as worker:
         # The timescale engine runs in a worker thread while the measures that do not need it
-        # are built (Polars works without the GIL, so the two overlap); then the rest are built.
+        # are built and collected (Polars works without the GIL, so they overlap); then the
+        # rest are built.
         engine = (
             worker.submit(ctx.timescales)
             if timescales is None and any(m.uses_timescales for m in chosen)
@@ -135,24 +137,26 @@ def compute(
         )
         for m in sorted(chosen, key=lambda m: m.uses_timescales):
             try:
-                if engine is not None and m.uses_timescales:
+                if engine is not None and m.uses_timescales and not engine.done():
+                    collecting.append(worker.submit(_collect, batch))
+                    batch = {}
                     engine.result()
-                lazy[m.id] = _normalise(m, m.func(ctx), ctx)
+                batch[(m.id, -1)] = _normalise(m, m.func(ctx), ctx)
                 if month_ctxs and m.kind == "snapshot":
-                    trend_lazy[m.id] = [_trend_rows(m.func(c), c.as_of) for c in month_ctxs]
+                    for i, c in enumerate(month_ctxs):
+                        batch[(m.id, i)] = _trend_rows(m.func(c), c.as_of)
             except TimescalesUnavailable as exc:
                 skipped[m.id] = str(exc)
-    names = list(lazy)
-    trend_names = [(k, i) for k, frames in trend_lazy.items() for i in range(len(frames))]
-    collected = pl.collect_all(
-        [lazy[n] for n in names] + [trend_lazy[k][i] for k, i in trend_names], engine=ENGINE
-    )
-    frames = dict(zip(names, collected[: len(names)], strict=True))
+        collected = _collect(batch)
+        for part in collecting:
+            collected.update(part.result())
+    order = sorted(chosen, key=lambda m: m.uses_timescales)
+    frames = {m.id: collected[(m.id, -1)] for m in order if (m.id, -1) in collected}
     trends: dict[str, pl.DataFrame] = {}
-    rest = collected[len(names) :]
-    for key in trend_lazy:
-        parts = [rest[j] for j, (k, _) in enumerate(trend_names) if k == key]
-        trends[key] = pl.concat(parts, how="vertical_relaxed")
+    for m in chosen:
+        months = [collected[(m.id, i)] for i in range(len(month_ctxs)) if (m.id, i) in collected]
+        if months:
+            trends[m.id] = pl.concat(months, how="vertical_relaxed")
     done = [m for m in chosen if m.id in frames]
     queries = [_summary_query(done, frames, None, None)]
     for b in bys:
@@ -175,6 +179,14 @@ def compute(
         .drop("_M", "_B")
     )
     return Results(as_of, table, frames, trends, skipped)
+
+
+def _collect(
+    queries: dict[tuple[str, int], pl.LazyFrame],
+) -> dict[tuple[str, int], pl.DataFrame]:
+    """The queries collected together (Polars shares their common parts)."""
+    keys = list(queries)
+    return dict(zip(keys, pl.collect_all(list(queries.values()), engine=ENGINE), strict=True))
 
 
 def _normalise(m: Measure, frame: pl.LazyFrame, ctx: Context) -> pl.LazyFrame:

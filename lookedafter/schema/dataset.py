@@ -144,12 +144,16 @@ class Dataset:
             raise FileNotFoundError(f"{src} has no {META_FILE}: not a canonical dataset folder")
         meta = Meta.from_json(json.loads(meta_path.read_text("utf-8")))
         tables: dict[str, pl.DataFrame] = {}
+        scans: dict[str, pl.LazyFrame] = {}
         for name, tab in TABLES.items():
             pq, csv = src / f"{name}.parquet", src / f"{name}.csv"
             if pq.exists():
-                tables[name] = pl.read_parquet(pq)
+                scans[name] = pl.scan_parquet(pq)
+                tables[name] = pl.DataFrame()  # keeps the tables' order; read below
             elif csv.exists():
                 tables[name] = _from_csv(tab, csv)
+        # the Parquet files read together, in parallel
+        tables.update(zip(scans, pl.collect_all(list(scans.values())), strict=True))
         previous = cls.read(src / "prev") if (src / "prev" / META_FILE).exists() else None
         return cls(tables, meta, previous)
 
