@@ -31,7 +31,7 @@ from pathlib import Path
 import yardstick
 
 AS_OF = "2026-03-31"
-CLI = [sys.executable, "-c", "from lookedafter.cli.main import cli; cli()"]
+CLI = [sys.executable, "-c", "from lookedafter.cli.main import main; main()"]
 
 
 def ensure(folder: Path, children: int) -> Path:

@@ -55,7 +55,7 @@ def command() -> list[str]:
     script = Path(sys.executable).with_name("lookedafter")
     if script.exists():
         return [str(script)]
-    return [sys.executable, "-c", "from lookedafter.cli.main import cli; cli()"]
+    return [sys.executable, "-c", "from lookedafter.cli.main import main; main()"]
 
 
 def run_once(

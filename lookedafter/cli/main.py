@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import importlib
+import os
+import sys
 
 import click
 
@@ -54,3 +56,26 @@ def cli() -> None:
       lookedafter synth --children 1000 --years 5 --seed 1 --out demo
       lookedafter convert demo/903/2026 --out canonical --to canonical
     """
+
+
+def main() -> None:
+    """The ``lookedafter`` console script: runs the command, flushes its output and ends the
+    process there. The interpreter's own teardown (freeing every module and every frame the
+    command built, one object at a time) is skipped: nothing is left to write by then, and it
+    took about 0.03 s of a small authority's half-second run."""
+    code: int
+    try:
+        cli.main()
+        code = 0
+    except SystemExit as done:
+        if done.code is None or isinstance(done.code, int):
+            code = done.code or 0
+        else:  # sys.exit("message"): the message goes to stderr, as Python does
+            print(done.code, file=sys.stderr)
+            code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader went away (``| head``): nothing more can be said
+        code = code or 1
+    os._exit(code)
