@@ -35,11 +35,24 @@ def frame(ctx: Context) -> pl.LazyFrame:
     )
     docs = (
         ctx.table("Documents")
-        .filter(pl.col("DOC_KIND").is_in(UPDATED))
+        # an update counts from the move to its deadline, both inside the window: older and
+        # later documents are left out before the join
+        .filter(pl.col("DOC_KIND").is_in(UPDATED) & ctx.in_window("UPDATED_DATE"))
         .join(moves.select("CHILD", "DECOM", "UPDATE_BY"), on="CHILD", how="inner")
         .filter(pl.col("UPDATED_DATE").is_between(pl.col("DECOM"), pl.col("UPDATE_BY")))
         .group_by("CHILD", "DECOM")
-        .agg(pl.col("DOC_KIND").unique().sort().str.join(";").alias("UPDATED"))
+        # which kinds were updated, as "ASSESSMENT;CHRONOLOGY" (a flag per kind, then joined:
+        # far cheaper than a sorted unique list per move)
+        .agg(*(pl.col("DOC_KIND").eq(k).any().alias(k) for k in sorted(UPDATED)))
+        .select(
+            "CHILD",
+            "DECOM",
+            pl.concat_str(
+                [pl.when(pl.col(k)).then(pl.lit(k)) for k in sorted(UPDATED)],
+                separator=";",
+                ignore_nulls=True,
+            ).alias("UPDATED"),
+        )
     )
     out = moves.join(docs, on=["CHILD", "DECOM"], how="left")
     return out.with_columns(

@@ -35,13 +35,14 @@ def frame(ctx: Context) -> pl.LazyFrame:
             .join(ctx.table("Supervision").select("SESSION_ID", "SESSION_DATE"), on="SESSION_ID")
             .select("CHILD", pl.col("SESSION_DATE").alias("ON"))
         )
-        # each child's dates, sorted, in one list: each date of a trend then looks up only
-        # its population's lists (not every event of every child again)
+        # each child's dates (up to the run's last date) in one list: each date of a trend then
+        # looks up only its population's lists (not every event of every child again)
         cache["oversight_events"] = (
             pl.concat([entries, discussed])
+            .filter(pl.col("ON") <= pl.lit(max(ctx.dates())))
             .drop_nulls()
             .group_by("CHILD")
-            .agg(pl.col("ON").unique().sort().alias("_ON"))
+            .agg(pl.col("ON").alias("_ON"))
             .collect(engine=ENGINE)
             .lazy()
         )
