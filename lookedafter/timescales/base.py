@@ -13,7 +13,7 @@ loops over children.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, cached_property
@@ -606,8 +606,11 @@ def final_order(frame: pl.DataFrame) -> pl.Series:
     for real data: dates within a few centuries), which sorts several times faster than the
     four columns; otherwise the columns are sorted as they are.
     """
-    rules = frame.get_column("RULE").drop_nulls().unique().sort()
-    rule = pl.col("RULE").cast(pl.Enum(rules.to_list())).to_physical().cast(pl.UInt64)
+    rule_type = frame.schema["RULE"]
+    if not isinstance(rule_type, pl.Enum):
+        rule_type = rule_enum(frame.get_column("RULE"))
+    rules = rule_type.categories  # in sorted order (see rule_enum)
+    rule = pl.col("RULE").cast(rule_type).to_physical().cast(pl.UInt64)
     keys = frame.select(
         CHILD=pl.col("CHILD").cast(pl.UInt64),
         RULE=rule,
@@ -755,6 +758,50 @@ def status_of(ctx: Context) -> pl.Expr:
     )
 
 
+# The columns :func:`finish` reads when it builds no reasons (see :func:`prepare`).
+PLAIN_COLUMNS = (
+    "CHILD",
+    "RULE",
+    "CLOCK_START",
+    "DUE_DATE",
+    "STATUTORY_DUE_DATE",
+    "DONE_DATE",
+    "STATUS",
+    "TEAM_HINT",
+    "SKIPPED",
+)
+
+
+def rule_enum(rules: pl.Series | list[str] | tuple[str, ...]) -> pl.Enum:
+    """An Enum of the rule IDs in sorted order: its codes sort and compare as the IDs do, and
+    look-ups per rule are gathers by code rather than string matches."""
+    return pl.Enum(sorted(set(pl.Series(rules, dtype=pl.String).drop_nulls().to_list())))
+
+
+def prepare(
+    ctx: Context,
+    occ: pl.LazyFrame,
+    reasons: bool,
+    keep_lapse: bool,
+    rule_type: pl.Enum | None = None,
+) -> pl.LazyFrame:
+    """A rule group's occurrences as :func:`finish` reads them: with STATUS and, without
+    reasons, only the columns it then reads (far fewer to copy, gather and concatenate at
+    national scale); RULE coded as ``rule_type`` when given (see :func:`rule_enum`)."""
+    names = occ.collect_schema().names()
+    if "STATUS" not in names:
+        if not reasons:  # the reasons' words are never built
+            occ = without_words(occ)
+        occ = occ.with_columns(STATUS=status_of(ctx))
+        names.append("STATUS")
+    if rule_type is not None:
+        occ = occ.with_columns(pl.col("RULE").cast(rule_type))
+    if not reasons:
+        wanted = PLAIN_COLUMNS + (("LAPSE_DATE",) if keep_lapse else ())
+        occ = occ.select([c for c in names if c in wanted])
+    return occ
+
+
 def finish(
     ctx: Context,
     occ: pl.LazyFrame,
@@ -778,19 +825,21 @@ def finish(
     (SKIPPED); ``refill`` gives the whole history of the children whose latest occurrence of
     a chain may be among those left out (see :func:`_whole_chains`).
     """
-    status = status_of(ctx)
-    if not reasons:
-        occ = without_words(occ)
     # one chunk: gathering from the many chunks of a concatenation is several times slower
-    if "STATUS" not in occ.collect_schema().names():  # the rule groups may have added it
-        occ = occ.with_columns(STATUS=status)
-    frame = occ.collect(engine=ENGINE).rechunk()
+    frame = prepare(ctx, occ, reasons, keep_lapse).collect(engine=ENGINE).rechunk()
+    if frame.schema["RULE"] == pl.String:  # the rule groups may have coded it already
+        frame = frame.with_columns(pl.col("RULE").cast(rule_enum(frame.get_column("RULE"))))
+    rule_type = frame.schema["RULE"]
+
+    def prep(part: pl.LazyFrame) -> pl.LazyFrame:
+        return prepare(ctx, part, reasons, keep_lapse).with_columns(pl.col("RULE").cast(rule_type))
+
     # The rows' order, numbers and window are worked out on these few columns (_SRC: the row
     # of ``frame``); the wide rows are then gathered once, in order.
     keys = frame.select(*KEY_COLUMNS, *(["SKIPPED"] if windows else [])).with_row_index("_SRC")
     skipped = None
     if windows:
-        frame, keys, skipped = _whole_chains(ctx, frame, keys, windows, refill, status)
+        frame, keys, skipped = _whole_chains(ctx, frame, keys, windows, refill, prep)
     keys = keys[final_order(keys)]
     number = position_in_run("CHILD", "RULE") + 1
     if skipped is not None and skipped.height:
@@ -799,7 +848,7 @@ def finish(
     keys = keys.with_columns(OCCURRENCE=number)
     if windows:
         keys = keys.filter(_in_window(ctx, keys, windows))
-    frame = frame.drop("SKIPPED")[keys.get_column("_SRC")].with_columns(
+    frame = frame.drop("SKIPPED", strict=False)[keys.get_column("_SRC")].with_columns(
         keys.get_column("OCCURRENCE")
     )
     if reasons:
@@ -820,18 +869,25 @@ def finish(
 KEY_COLUMNS = ("CHILD", "RULE", "CLOCK_START", "DUE_DATE", "DONE_DATE", "STATUS")
 
 
-def _window_start(windows: dict[str, date]) -> pl.Expr:
+def _per_rule(rule_type: pl.Enum, values: Mapping[str, object], dtype: pl.DataType) -> pl.Expr:
+    """``values[RULE]`` for each row (null for a rule not in ``values``): a gather by the
+    rule's code (RULE is an Enum of ``rule_type``), not a match of strings."""
+    table = pl.Series([values.get(r) for r in rule_type.categories], dtype=dtype)
+    return pl.lit(table).gather(pl.col("RULE").to_physical())
+
+
+def _window_start(windows: dict[str, date], rule_type: pl.Enum) -> pl.Expr:
     """The first date of each row's window (null for a rule without one)."""
-    return pl.col("RULE").replace_strict(windows, default=None, return_dtype=pl.Date)
+    return _per_rule(rule_type, windows, pl.Date())
 
 
-def _chain_key(windows: dict[str, date]) -> pl.Expr:
+def _chain_key(windows: dict[str, date], rule_type: pl.Enum) -> pl.Expr:
     """One integer per child and chain (null for a rule without a window): groups and joins
     on it are far cheaper than on the child and the chain's name."""
     names = sorted({CHAINS.get(r, r) for r in windows})
     ids = {r: names.index(CHAINS.get(r, r)) for r in windows}
     width = len(names).bit_length()
-    chain = pl.col("RULE").replace_strict(ids, default=None, return_dtype=pl.UInt64)
+    chain = _per_rule(rule_type, ids, pl.UInt64())
     return pl.col("CHILD").cast(pl.UInt64) * pl.lit(1 << width, dtype=pl.UInt64) + chain
 
 
@@ -843,18 +899,21 @@ def _chain_order() -> pl.Expr:
 def _candidates(frame: pl.DataFrame, windows: dict[str, date]) -> pl.DataFrame:
     """``_ROW, CHILD, _KEY, _ORDER, _START`` of the applicable occurrences due before their
     window (which starts on _START): those that can be their chain's latest before it."""
+    rule_type = frame.schema["RULE"]
+    assert isinstance(rule_type, pl.Enum)
     return (
         frame.lazy()
         .with_row_index("_ROW")
         .filter(
-            (pl.col("DUE_DATE") < _window_start(windows)) & (pl.col("STATUS") != "not_applicable")
+            (pl.col("DUE_DATE") < _window_start(windows, rule_type))
+            & (pl.col("STATUS") != "not_applicable")
         )
         .select(
             "_ROW",
             "CHILD",
-            _KEY=_chain_key(windows),
+            _KEY=_chain_key(windows, rule_type),
             _ORDER=_chain_order(),
-            _START=_window_start(windows),
+            _START=_window_start(windows, rule_type),
         )
         .collect(engine=ENGINE)
     )
@@ -867,8 +926,11 @@ def _last_day(ctx: Context) -> pl.LazyFrame:
 
 def _in_window(ctx: Context, frame: pl.DataFrame, windows: dict[str, date]) -> pl.Series:
     """Which rows of ``frame`` the windows keep (see :func:`finish`)."""
-    start = _window_start(windows)
-    by_done = pl.col("RULE").is_in(DONE_WINDOW_RULES) & (pl.col("DONE_DATE") >= start)
+    rule_type = frame.schema["RULE"]
+    assert isinstance(rule_type, pl.Enum)
+    start = _window_start(windows, rule_type)
+    done_rule = _per_rule(rule_type, dict.fromkeys(DONE_WINDOW_RULES, True), pl.Boolean())
+    by_done = done_rule.fill_null(False) & (pl.col("DONE_DATE") >= start)
     keep = frame.select(
         (
             start.is_null()
@@ -898,13 +960,16 @@ def _whole_chains(
     keys: pl.DataFrame,
     windows: dict[str, date],
     refill: Callable[[pl.Series], pl.LazyFrame] | None,
-    status: pl.Expr,
+    prep: Callable[[pl.LazyFrame], pl.LazyFrame],
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """The computed occurrences (``frame``, and their ``keys`` with the rows standing for
     those left out taken away), with the whole history of the children whose latest
     occurrence of a chain due before the window may be among those left out (the chain has
     some left out and none computed that is applicable and due before the window) added to
-    both; and the counts of those left out per child and rule."""
+    both (``prep`` makes the added rows' columns those of ``frame``); and the counts of those
+    left out per child and rule."""
+    rule_type = keys.schema["RULE"]
+    assert isinstance(rule_type, pl.Enum)
     stub = pl.col("SKIPPED").is_not_null()
     skipped = keys.filter(stub).select("CHILD", "RULE", "SKIPPED")
     keys = keys.filter(~stub).drop("SKIPPED")
@@ -913,7 +978,9 @@ def _whole_chains(
     found = _candidates(keys, windows).lazy().select("_KEY").unique()
     need = (
         skipped.lazy()
-        .select("CHILD", _KEY=_chain_key(windows), _START=_window_start(windows))
+        .select(
+            "CHILD", _KEY=_chain_key(windows, rule_type), _START=_window_start(windows, rule_type)
+        )
         .join(found, on="_KEY", how="anti")
         .join(_last_day(ctx), on="CHILD", how="inner")
         .filter(pl.col("LAST") >= pl.col("_START"))  # looked after on or after the window
@@ -923,7 +990,7 @@ def _whole_chains(
         .get_column("CHILD")
     )
     if need.len() and refill is not None:
-        whole = refill(need).with_columns(STATUS=status).collect(engine=ENGINE)
+        whole = prep(refill(need)).collect(engine=ENGINE)
         mine = pl.col("CHILD").is_in(need.implode())
         added = whole.select(*KEY_COLUMNS).with_row_index("_SRC", offset=frame.height)
         keys = pl.concat([keys.filter(~mine), added])

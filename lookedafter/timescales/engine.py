@@ -27,8 +27,8 @@ from lookedafter.timescales.base import (
     RuleGroup,
     RuleInfo,
     finish,
-    status_of,
-    without_words,
+    prepare,
+    rule_enum,
 )
 from lookedafter.timescales.policy import Policy
 
@@ -45,6 +45,8 @@ GROUPS: tuple[RuleGroup, ...] = (
 )
 RULES: dict[str, RuleInfo] = {r.id: r for g in GROUPS for r in g.rules}
 ORDER = ("V", "R", "H", "E", "M", "C", "CP", "L", "A", "I", "D")
+# RULE as the rule groups' queries return it to :func:`finish`
+RULE_TYPE = rule_enum(tuple(RULES))
 
 
 def rules() -> pl.DataFrame:
@@ -90,10 +92,7 @@ def evaluate_lazy(
     with ThreadPoolExecutor(max_workers=1) as worker:
         for g in groups:
             ctx.since = starts[g.rules[0].group]  # read by the modules as they build the query
-            part = g.compute(ctx)
-            if not reasons:  # the reasons' words are never built
-                part = without_words(part)
-            part = part.with_columns(STATUS=status_of(ctx))
+            part = prepare(ctx, g.compute(ctx), reasons, keep_lapse, RULE_TYPE)
             collecting.append(worker.submit(part.collect, engine=ENGINE))
         ctx.since = None
         parts = [f.result().lazy() for f in collecting]
