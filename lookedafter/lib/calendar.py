@@ -265,6 +265,23 @@ class Calendar:
         return expr.dt.offset_by(f"{months}mo")
 
 
+@lru_cache(maxsize=4)
+def _date_texts(fmt: str) -> pl.Series:
+    """Every date from TABLE_FIRST to TABLE_LAST written with ``fmt``."""
+    return pl.date_range(TABLE_FIRST, TABLE_LAST, eager=True).dt.strftime(fmt)
+
+
+def date_text(expr: pl.Expr, fmt: str) -> pl.Expr:
+    """``expr`` (dates) written with the strftime format ``fmt``, looked up in a table of the
+    years the calendar covers (formatting millions of dates one by one is about twice as
+    slow); dates outside those years are formatted as they come."""
+    table = _date_texts(fmt)
+    day = (expr - pl.lit(TABLE_FIRST, dtype=pl.Date)).dt.total_days()
+    inside = day.is_between(0, table.len() - 1)
+    looked_up = pl.lit(table).gather(pl.when(inside).then(day))
+    return pl.coalesce(looked_up, pl.when(~inside).then(expr).dt.strftime(fmt))
+
+
 def age_on(dob: date, day: date) -> int:
     """Whole years of age on ``day`` (born 29 Feb: a year older on 1 Mar in other years)."""
     years = day.year - dob.year

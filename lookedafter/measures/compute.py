@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from lookedafter.lib.calendar import Calendar
+from lookedafter.lib.calendar import Calendar, date_text
 from lookedafter.measures.context import Context, Settings, TimescalesUnavailable
 from lookedafter.measures.registry import ENGINE, Measure, all_measures, get
 from lookedafter.schema import Dataset
@@ -212,7 +212,7 @@ def _normalise(m: Measure, frame: pl.LazyFrame) -> tuple[pl.LazyFrame, int]:
         *extra,
         pl.col("NUM").cast(pl.Float64),
         pl.col("DEN").cast(pl.Float64),
-        pl.col("DATE").cast(pl.Date).dt.strftime("%Y-%m").alias("MONTH"),
+        date_text(pl.col("DATE").cast(pl.Date), "%Y-%m").alias("MONTH"),
     ).with_columns(
         pl.col("VALUE").cast(pl.Float64),
         (pl.lit(None, dtype=pl.Boolean) if m.agg == "median" else pl.col("NUM") > 0).alias(
