@@ -3,7 +3,7 @@ then roll them up overall and by the breakdowns asked for."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -48,9 +48,21 @@ class Results:
 
     as_of: date
     table: pl.DataFrame
-    frames: dict[str, pl.DataFrame]
+    _frames: dict[str, pl.DataFrame]
     trends: dict[str, pl.DataFrame] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
+    # adds the group columns to the frames on first use (a summary alone never reads them)
+    _grouping: Callable[[dict[str, pl.DataFrame]], dict[str, pl.DataFrame]] | None = field(
+        default=None, repr=False
+    )
+
+    @property
+    def frames(self) -> dict[str, pl.DataFrame]:
+        """Each measure's rows, with its team, worker, placement and age band columns."""
+        if self._grouping is not None:
+            self._frames = self._grouping(self._frames)
+            self._grouping = None
+        return self._frames
 
     def value(self, measure_id: str, by: str = ALL, group: str = "All") -> float | None:
         rows = self.table.filter(
@@ -151,10 +163,16 @@ def compute(
         collected = _collect(batch)
         for part in collecting:
             collected.update(part.result())
-    order = sorted(chosen, key=lambda m: m.uses_timescales)
-    frames = _with_groups(
-        {m.id: collected[(m.id, -1)] for m in order if (m.id, -1) in collected}, added, ctx
-    )
+    built = sorted(chosen, key=lambda m: m.uses_timescales)
+    frames = {m.id: collected[(m.id, -1)] for m in built if (m.id, -1) in collected}
+
+    def grouping(raw: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+        return _with_groups(raw, added, ctx)
+
+    # the group columns are added now only if a breakdown asked for reads them
+    grouped = any(m.breakdowns().get(b) in GROUP_COLUMNS for b in bys for m in chosen)
+    if grouped:
+        frames = grouping(frames)
     trends: dict[str, pl.DataFrame] = {}
     for m in chosen:
         months = [collected[(m.id, i)] for i in range(len(month_ctxs)) if (m.id, i) in collected]
@@ -181,7 +199,7 @@ def compute(
         .sort("_M", "_B", "group")
         .drop("_M", "_B")
     )
-    return Results(as_of, table, frames, trends, skipped)
+    return Results(as_of, table, frames, trends, skipped, None if grouped else grouping)
 
 
 def _collect(
