@@ -355,23 +355,46 @@ class Context:
         The rules join, sort and match on these integer codes rather than on the identifier
         strings (several times faster at national scale); :func:`finish` puts the strings back.
         """
-        # each table's children first (in parallel, and far fewer rows to combine)
-        names = [self.ds[t].lazy().select("CHILD").unique() for t in CHILD_TABLES if t in self.ds]
+        # each table's distinct children first (far fewer rows to combine)
+        names = [
+            runs[0] if (runs := self._runs(t)) else self.ds[t].get_column("CHILD").unique()
+            for t in CHILD_TABLES
+            if t in self.ds
+        ]
         if not names:
             return pl.DataFrame(schema={"CODE": pl.UInt32, "CHILD": pl.String})
         return (
             pl.concat(names)
             .drop_nulls()
             .unique()
-            .sort("CHILD")
+            .sort()
+            .to_frame("CHILD")
             .with_row_index("CODE")
             .select(pl.col("CODE").cast(pl.UInt32), "CHILD")
-            .collect(engine=ENGINE)
         )
 
     @cached_property
     def _table_codes(self) -> dict[str, pl.Series]:
         return {}
+
+    @cached_property
+    def _table_runs(self) -> dict[str, tuple[pl.Series, pl.Series] | None]:
+        return {}
+
+    def _runs(self, name: str) -> tuple[pl.Series, pl.Series] | None:
+        """When a table's rows are sorted by child (as exports usually are): its distinct
+        child identifiers and each row's run of equal identifiers (the position of its
+        identifier among the distinct ones), found by comparing neighbours rather than
+        hashing every identifier. None for a table not so sorted."""
+        if name not in self._table_runs:
+            column = self.ds[name].get_column("CHILD")
+            found = None
+            if column.is_sorted():
+                first = (column != column.shift(1)).fill_null(True)  # a null is a run of its own
+                runs = (first.cast(pl.UInt32).cum_sum() - 1).alias("RUN")
+                found = (column.filter(first), runs)
+            self._table_runs[name] = found
+        return self._table_runs[name]
 
     def table(self, name: str) -> pl.LazyFrame:
         """A table as a LazyFrame, with CHILD replaced by the child's integer code (looked up
@@ -380,11 +403,23 @@ class Context:
         if "CHILD" not in frame.columns:
             return frame.lazy()
         if name not in self._table_codes:
-            self._table_codes[name] = (
-                frame.select("CHILD")
-                .join(self.child_codes, on="CHILD", how="left", maintain_order="left")
-                .get_column("CODE")
-            )
+            sorted_runs = self._runs(name)
+            if sorted_runs is None:
+                self._table_codes[name] = (
+                    frame.select("CHILD")
+                    .join(self.child_codes, on="CHILD", how="left", maintain_order="left")
+                    .get_column("CODE")
+                )
+            else:  # the codes of the distinct identifiers (both sorted), spread over the runs
+                distinct, runs = sorted_runs
+                names = self.child_codes.get_column("CHILD")
+                if names.len():
+                    at = names.search_sorted(distinct).cast(pl.UInt32).clip(0, names.len() - 1)
+                    found = names.gather(at) == distinct  # else not in a coded table: null
+                    codes = pl.select(pl.when(found).then(at)).to_series()
+                else:
+                    codes = pl.Series(values=[None] * distinct.len(), dtype=pl.UInt32)
+                self._table_codes[name] = codes.gather(runs).alias("CODE")
         coded = frame.lazy().with_columns(self._table_codes[name].alias("CHILD"))
         if self.only is not None:
             coded = coded.filter(pl.col("CHILD").is_in(self.only.implode()))
