@@ -151,11 +151,11 @@ def skip_before(
     last_day = pl.when(last).then(pl.col(day)).backward_fill()
     skip = (before & (pl.col(day) != last_day)).fill_null(False)
     frame = materialise(frame.with_columns(_SKIP=skip))  # computed once: both parts read it
-    skipped = (
-        frame.filter("_SKIP")
-        .group_by("CHILD", rule.alias("RULE"))
-        .agg(SKIPPED=pl.len().cast(pl.UInt32))
-    )
+    count = pl.len().cast(pl.UInt32).alias("SKIPPED")
+    if rule.meta.is_literal():  # one rule: grouped by the child's code alone (no string keys)
+        skipped = frame.filter("_SKIP").group_by("CHILD").agg(count).with_columns(RULE=rule)
+    else:
+        skipped = frame.filter("_SKIP").group_by("CHILD", rule.alias("RULE")).agg(count)
     return frame.filter(~pl.col("_SKIP")).drop("_SKIP"), skipped
 
 
@@ -878,7 +878,10 @@ def finish(
     keys = keys[final_order(keys)]
     number = position_in_run("CHILD", "RULE") + 1
     if skipped is not None and skipped.height:
-        keys = keys.join(skipped, on=["CHILD", "RULE"], how="left", maintain_order="left")
+        # one integer key per child and rule: a join on it is far cheaper than on both columns
+        key = _child_rule_key(rule_type)
+        counts = skipped.select(key, "SKIPPED")
+        keys = keys.with_columns(key).join(counts, on="_CR", how="left", maintain_order="left")
         number = number + pl.col("SKIPPED").fill_null(0).cast(pl.Int32)
     keys = keys.with_columns(OCCURRENCE=number)
     if windows:
@@ -902,6 +905,16 @@ def finish(
 
 # The columns that order, number and window the occurrences (see :func:`finish`).
 KEY_COLUMNS = ("CHILD", "RULE", "CLOCK_START", "DUE_DATE", "DONE_DATE", "STATUS")
+
+
+def _child_rule_key(rule_type: pl.DataType) -> pl.Expr:
+    """One unsigned 64-bit integer per child and rule (RULE an Enum of ``rule_type``)."""
+    assert isinstance(rule_type, pl.Enum)
+    width = len(rule_type.categories).bit_length()
+    rule = pl.col("RULE").to_physical().cast(pl.UInt64)
+    return (pl.col("CHILD").cast(pl.UInt64) * pl.lit(1 << width, dtype=pl.UInt64) + rule).alias(
+        "_CR"
+    )
 
 
 def _per_rule(rule_type: pl.Enum, values: Mapping[str, object], dtype: pl.DataType) -> pl.Expr:
@@ -1031,8 +1044,10 @@ def _whole_chains(
         keys = pl.concat([keys.filter(~mine), added])
         frame = pl.concat([frame, whole.select(frame.columns)]).rechunk()
         skipped = skipped.filter(~mine)
-    skipped = skipped.group_by("CHILD", "RULE").agg(pl.col("SKIPPED").sum())
-    return frame, keys, skipped
+    skipped = skipped.group_by(_child_rule_key(rule_type)).agg(
+        pl.col("CHILD").first(), pl.col("RULE").first(), pl.col("SKIPPED").sum()
+    )
+    return frame, keys, skipped.select("CHILD", "RULE", "SKIPPED")
 
 
 def _reasons(frame: pl.DataFrame, as_of: date) -> pl.Series:
