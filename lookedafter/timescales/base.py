@@ -988,11 +988,17 @@ def _in_window(ctx: Context, frame: pl.DataFrame, windows: dict[str, date]) -> p
         ).fill_null(False)
     ).to_series()
     # each chain's latest before the window (ties all), for children looked after since then
-    cand = _candidates(frame, windows).lazy()
+    cand = _candidates(frame, windows)
+    # In the engine's order each child's chains follow one another (a chain's rules sort
+    # together), so the chain keys come sorted: flagged so, the latest per chain is found
+    # run by run rather than by hashing (sorted here if the rules ever break that).
+    if cand.get_column("_KEY").is_sorted():
+        cand = cand.with_columns(pl.col("_KEY").set_sorted())
+    else:
+        cand = cand.sort("_KEY")
     latest = (
-        cand.join(
-            cand.group_by("_KEY").agg(pl.col("_ORDER").max()), on=["_KEY", "_ORDER"], how="semi"
-        )
+        cand.lazy()
+        .filter(pl.col("_ORDER") == pl.col("_ORDER").max().over("_KEY"))
         .join(_last_day(ctx), on="CHILD", how="left")
         .filter(pl.col("LAST") >= pl.col("_START"))
         .select("_ROW")
