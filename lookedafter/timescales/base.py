@@ -42,6 +42,8 @@ CHILD_TABLES = (
     "EDTContacts",
     "Allocations",
 )
+# The episodes' columns the rules read (see Context.episodes).
+EPISODE_COLUMNS = ("CHILD", "DECOM", "DEC", "RNE", "LS", "PLACE", "REC")
 # Polars' default (streaming) engine is slow on business-day arithmetic with a long holiday list
 # (about 50 ms per expression per morsel batch here); the in-memory engine is not.
 ENGINE: Literal["in-memory"] = "in-memory"
@@ -441,6 +443,7 @@ class Context:
         as_of = self.lit_as_of()
         ep = (
             self.table("Episodes")
+            .select(EPISODE_COLUMNS)  # the rest is copied by the sort for nothing
             .filter(pl.col("DECOM").is_not_null() & (pl.col("DECOM") <= as_of))
             .with_columns(
                 DEC=pl.when(pl.col("DEC") > as_of).then(None).otherwise(pl.col("DEC")),
@@ -454,10 +457,11 @@ class Context:
         new_placement = new_period | (
             pl.col("RNE").is_in(["P", "B"]) & ~pl.col("PLACE").is_in(TEMPORARY_PLACE)
         )
+        # flagged sorted (running totals): grouped by them, their rows are read run by run
         return (
             ep.with_columns(
-                PERIOD=new_period.cast(pl.Int32).cum_sum(),
-                PLACEMENT=new_placement.cast(pl.Int32).cum_sum(),
+                PERIOD=new_period.cast(pl.Int32).cum_sum().set_sorted(),
+                PLACEMENT=new_placement.cast(pl.Int32).cum_sum().set_sorted(),
             )
             .collect(engine=ENGINE)
             .lazy()
@@ -467,9 +471,11 @@ class Context:
     def periods(self) -> pl.LazyFrame:
         """One row per period of care: START, END (null while open), first/last legal status,
         reason ceased, SHORT_BREAK (every episode under LS V3/V4), PREV_END, DOB."""
+        # PERIOD alone keys a period (numbers run over all children, one child each)
         periods = (
-            self.episodes.group_by("CHILD", "PERIOD")
+            self.episodes.group_by(pl.col("PERIOD").set_sorted())
             .agg(
+                CHILD=pl.col("CHILD").first(),
                 START=pl.col("DECOM").first(),
                 END=pl.col("DEC").last(),
                 LS_FIRST=pl.col("LS").first(),
@@ -477,6 +483,7 @@ class Context:
                 REC_LAST=pl.col("REC").last(),
                 SHORT_BREAK=pl.col("LS").is_in(SHORT_BREAK_LS).all(),
             )
+            .select("CHILD", pl.exclude("CHILD"))
             .sort(by_then("CHILD", "START"))
             .with_columns(PREV_END=pl.when(same_as_previous("CHILD")).then(pl.col("END").shift(1)))
         )
@@ -495,13 +502,15 @@ class Context:
     def placements(self) -> pl.LazyFrame:
         """One row per placement: P_START, P_END (null while open), first PLACE, PERIOD."""
         return (
-            self.episodes.group_by("CHILD", "PLACEMENT")
+            self.episodes.group_by(pl.col("PLACEMENT").set_sorted())  # as PERIOD in periods
             .agg(
+                CHILD=pl.col("CHILD").first(),
                 PERIOD=pl.col("PERIOD").first(),
                 P_START=pl.col("DECOM").first(),
                 P_END=pl.col("DEC").last(),
                 PLACE_FIRST=pl.col("PLACE").first(),
             )
+            .select("CHILD", pl.exclude("CHILD"))
             .sort(by_then("CHILD", "P_START"))
             .collect(engine=ENGINE)
             .lazy()
