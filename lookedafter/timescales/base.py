@@ -195,6 +195,32 @@ def by_then(by: str, day: str) -> pl.Expr:
     return high + (pl.col(day).cast(pl.Int32).cast(pl.Int64) + (1 << 31)).cast(pl.UInt64)
 
 
+def asof_within(
+    left: pl.LazyFrame,
+    right: pl.LazyFrame,
+    by: str,
+    left_on: str,
+    right_on: str,
+    strategy: Literal["backward", "forward"],
+) -> pl.LazyFrame:
+    """``left.join_asof(right, left_on=, right_on=, by=, strategy=)`` for frames sorted by
+    ``by`` (an integer code) then date (see :func:`by_then`): one merge of the two sorted
+    keys packed by :func:`by_then`, a match of another ``by`` dropped, rather than Polars'
+    as-of join grouped by ``by`` (which hashes every row's ``by``: several times slower).
+    Same columns, in the same order."""
+    right_names = [c for c in right.collect_schema().names() if c != by]
+    joined = left.with_columns(_K=by_then(by, left_on)).join_asof(
+        right.with_columns(_K=by_then(by, right_on), _BY=pl.col(by)).drop(by),
+        on="_K",
+        strategy=strategy,
+        check_sortedness=False,
+    )
+    mine = pl.col("_BY") == pl.col(by)
+    return joined.with_columns(pl.when(mine).then(pl.col(c)).alias(c) for c in right_names).drop(
+        "_K", "_BY"
+    )
+
+
 def same_as_previous(*keys: str) -> pl.Expr:
     """True where a row has the same ``keys`` as the row before (frame sorted by the keys).
 

@@ -31,6 +31,7 @@ from lookedafter.timescales.base import (
     Context,
     RuleGroup,
     RuleInfo,
+    asof_within,
     by_then,
     dmy,
     interval_text,
@@ -134,12 +135,12 @@ def _segments(ctx: Context, placements: pl.LazyFrame | None = None) -> pl.LazyFr
         .with_columns(
             FULL=pl.when(pl.col("FULL") <= ctx.lit_as_of()).then(pl.col("FULL")),
         )
-        .unique(["CHILD", "PLACEMENT"], keep="first")
+        .unique("PLACEMENT", keep="first")  # placement numbers are unique across children
     )
     seg = (
         ep.select("CHILD", "PLACEMENT", "LS", "PLACE", SEG_START="DECOM")
         .with_columns(REGIME=base_regime)
-        .join(ta.select("CHILD", "PLACEMENT", "FULL"), on=["CHILD", "PLACEMENT"], how="left")
+        .join(ta.select("PLACEMENT", "FULL"), on="PLACEMENT", how="left")
         .with_columns(
             REGIME=pl.when(
                 pl.col("REGIME").is_in(["STD", "LTF"])
@@ -238,41 +239,42 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
     floor = ctx.clock_floor(_longest_interval(ctx))
     # with a window: only the children looked after since its floor (see Context.active)
+    # placement and period numbers are unique across children: they alone key the joins
     placements = ctx.active(ctx.placements, floor).join(
-        ctx.periods.select("CHILD", "PERIOD", "END"), on=["CHILD", "PERIOD"], how="left"
+        ctx.periods.select("PERIOD", "END"), on="PERIOD", how="left"
     )
     first_review = (
         placements.select("CHILD", "PLACEMENT", "P_START")
         .sort(by_then("CHILD", "P_START"))
-        .join_asof(
+        .pipe(
+            asof_within,
             ctx.reviews.select("CHILD", FR="REVIEW"),  # sorted by child and date
-            left_on="P_START",
-            right_on="FR",
-            by="CHILD",
-            strategy="forward",
-            check_sortedness=False,
+            "CHILD",
+            "P_START",
+            "FR",
+            "forward",
         )
-        .select("CHILD", "PLACEMENT", "FR")
+        .select("PLACEMENT", "FR")
     )
     # each is read several times below: computed once here
     placements = materialise(
-        placements.join(first_review, on=["CHILD", "PLACEMENT"], how="left").with_columns(
+        placements.join(first_review, on="PLACEMENT", how="left").with_columns(
             ANNIV=ctx.cal.add_months_expr(pl.col("P_START"), 12)
         )
     )
     segments = materialise(_segments(ctx, None if floor is None else placements))
 
     visits = (
-        ctx.active(_visits(ctx), floor)
-        .join_asof(
+        ctx.active(_visits(ctx), floor)  # sorted by child and date
+        .pipe(
+            asof_within,
             placements.select("CHILD", "PLACEMENT", "P_START", "P_END", "ANNIV").sort(
                 by_then("CHILD", "P_START")
             ),
-            left_on="VISIT_DATE",
-            right_on="P_START",
-            by="CHILD",
-            strategy="backward",
-            check_sortedness=False,
+            "CHILD",
+            "VISIT_DATE",
+            "P_START",
+            "backward",
         )
         .filter(
             pl.col("PLACEMENT").is_not_null()
@@ -285,9 +287,7 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
         "CHILD", "PLACEMENT", DATE="P_START", KIND=pl.lit("start"), ANNIV="ANNIV"
     )
     orders = (
-        segments.join(
-            placements.select("CHILD", "PLACEMENT", "P_START", "ANNIV"), on=["CHILD", "PLACEMENT"]
-        )
+        segments.join(placements.select("PLACEMENT", "P_START", "ANNIV"), on="PLACEMENT")
         .filter(
             (pl.col("REGIME") == "V6")
             & (pl.col("PREV_REGIME") != "V6").fill_null(True)
@@ -305,13 +305,13 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
         ]
     )
     # PLACEMENT numbers are unique across children, so they alone key the as-of joins
-    events = events.sort(by_then("PLACEMENT", "DATE")).join_asof(
+    events = events.sort(by_then("PLACEMENT", "DATE")).pipe(
+        asof_within,
         segments.select("PLACEMENT", "SEG_START", "REGIME").sort(by_then("PLACEMENT", "SEG_START")),
-        left_on="DATE",
-        right_on="SEG_START",
-        by="PLACEMENT",
-        strategy="backward",
-        check_sortedness=False,
+        "PLACEMENT",
+        "DATE",
+        "SEG_START",
+        "backward",
     )
     kind, regime = pl.col("KIND"), pl.col("REGIME")
     weekly = pl.col("FR").is_null() | (pl.col("DATE") < pl.col("FR"))
@@ -344,15 +344,15 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
             .otherwise(pl.col("DATE"))
         )
         .sort(by_then("PLACEMENT", "KEY"))
-        .join_asof(
+        .pipe(
+            asof_within,
             visits.select("PLACEMENT", DONE_DATE="VISIT_DATE").sort(
                 by_then("PLACEMENT", "DONE_DATE")
             ),
-            left_on="KEY",
-            right_on="DONE_DATE",
-            by="PLACEMENT",
-            strategy="forward",
-            check_sortedness=False,
+            "PLACEMENT",
+            "KEY",
+            "DONE_DATE",
+            "forward",
         )
     )
 
