@@ -554,14 +554,7 @@ class Context:
         )
         per = self.periods.select("CHILD", "PERIOD", "START", "END").sort(by_then("CHILD", "START"))
         return (
-            rev.join_asof(
-                per,
-                left_on="REVIEW",
-                right_on="START",
-                by="CHILD",
-                strategy="backward",
-                check_sortedness=False,
-            )
+            asof_within(rev, per, "CHILD", "REVIEW", "START", "backward")
             .filter(
                 pl.col("PERIOD").is_not_null()
                 & (pl.col("END").is_null() | (pl.col("REVIEW") <= pl.col("END")))

@@ -13,7 +13,15 @@ from __future__ import annotations
 
 import polars as pl
 
-from lookedafter.timescales.base import Context, RuleGroup, RuleInfo, by_then, conform, dmy
+from lookedafter.timescales.base import (
+    Context,
+    RuleGroup,
+    RuleInfo,
+    asof_within,
+    by_then,
+    conform,
+    dmy,
+)
 
 RULES = (
     RuleInfo(
@@ -43,13 +51,13 @@ def _iro(ctx: Context) -> pl.LazyFrame:
         ctx.table("IROChallenges")
         .filter(pl.col("RAISED_DATE").is_not_null() & (pl.col("RAISED_DATE") <= as_of))
         .sort(by_then("CHILD", "RAISED_DATE"))
-        .join_asof(
+        .pipe(
+            asof_within,
             ctx.periods.select("CHILD", "START", "END"),
-            left_on="RAISED_DATE",
-            right_on="START",
-            by="CHILD",
-            strategy="backward",
-            check_sortedness=False,
+            "CHILD",
+            "RAISED_DATE",
+            "START",
+            "backward",
         )
     )
 

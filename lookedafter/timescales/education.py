@@ -18,6 +18,7 @@ from lookedafter.timescales.base import (
     Context,
     RuleGroup,
     RuleInfo,
+    asof_within,
     by_then,
     conform,
     dmy,
@@ -78,13 +79,13 @@ def _initial(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
     # every period, even with a window: the initial PEP is a chain of its own, and a child long
     # in care must keep the one of the current period
-    occ = ctx.periods.sort(by_then("CHILD", "START")).join_asof(
+    occ = ctx.periods.sort(by_then("CHILD", "START")).pipe(
+        asof_within,
         _peps(ctx).select("CHILD", DONE="PEP_DATE"),
-        left_on="START",
-        right_on="DONE",
-        by="CHILD",
-        strategy="forward",
-        check_sortedness=False,
+        "CHILD",
+        "START",
+        "DONE",
+        "forward",
     )
 
     return occ.select(
@@ -131,13 +132,13 @@ def _terms(ctx: Context) -> pl.LazyFrame:
     # with a window: terms that ended before it are counted, not computed (terms do not
     # overlap, so every term counted began before every term computed)
     occ, skipped = skip_before(occ, "TERM_END", floor, pl.lit("E2"))
-    occ = occ.sort(by_then("CHILD", "TERM_START")).join_asof(
+    occ = occ.sort(by_then("CHILD", "TERM_START")).pipe(
+        asof_within,
         _peps(ctx).select("CHILD", DONE="PEP_DATE"),
-        left_on="TERM_START",
-        right_on="DONE",
-        by="CHILD",
-        strategy="forward",
-        check_sortedness=False,
+        "CHILD",
+        "TERM_START",
+        "DONE",
+        "forward",
     )
     occurrences = occ.select(
         "CHILD",

@@ -15,6 +15,7 @@ from lookedafter.timescales.base import (
     Context,
     RuleGroup,
     RuleInfo,
+    asof_within,
     by_then,
     dmy,
     interval_text,
@@ -69,13 +70,13 @@ def _initial(ctx: Context) -> pl.LazyFrame:
     span = ctx.working_span(wd)
     per, skipped = ctx.recent_periods(span, "H1", active=True)
     per = per.with_columns(FROM=_window_start(ctx, "iha_prior_months"))
-    occ = per.sort(by_then("CHILD", "FROM")).join_asof(
+    occ = per.sort(by_then("CHILD", "FROM")).pipe(
+        asof_within,
         _assessments(ctx).select("CHILD", DONE="HEALTH_DATE"),
-        left_on="FROM",
-        right_on="DONE",
-        by="CHILD",
-        strategy="forward",
-        check_sortedness=False,
+        "CHILD",
+        "FROM",
+        "DONE",
+        "forward",
     )
     done = pl.when(pl.col("END").is_null() | (pl.col("DONE") <= pl.col("END"))).then("DONE")
 
@@ -113,13 +114,13 @@ def _reviews(ctx: Context) -> pl.LazyFrame:
     )
     events = (
         _assessments(ctx)
-        .join_asof(
+        .pipe(
+            asof_within,
             per.sort(by_then("CHILD", "FROM")),
-            left_on="HEALTH_DATE",
-            right_on="FROM",
-            by="CHILD",
-            strategy="backward",
-            check_sortedness=False,
+            "CHILD",
+            "HEALTH_DATE",
+            "FROM",
+            "backward",
         )
         .filter(
             pl.col("PERIOD").is_not_null()
@@ -132,13 +133,13 @@ def _reviews(ctx: Context) -> pl.LazyFrame:
     events = (
         events.with_columns(KEY=pl.col("HEALTH_DATE") + pl.duration(days=1))
         .sort(by_then("PERIOD", "KEY"))
-        .join_asof(
+        .pipe(
+            asof_within,
             nxt,
-            left_on="KEY",
-            right_on="DONE_DATE",
-            by="PERIOD",  # period numbers are unique across children
-            strategy="forward",
-            check_sortedness=False,
+            "PERIOD",  # period numbers are unique across children
+            "KEY",
+            "DONE_DATE",
+            "forward",
         )
     )
     under5 = age_expr(pl.col("DOB"), pl.col("HEALTH_DATE")) < 5

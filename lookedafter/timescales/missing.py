@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import polars as pl
 
-from lookedafter.timescales.base import Context, RuleGroup, RuleInfo, by_then, conform, dmy
+from lookedafter.timescales.base import (
+    Context,
+    RuleGroup,
+    RuleInfo,
+    asof_within,
+    by_then,
+    conform,
+    dmy,
+)
 
 RULES = (
     RuleInfo(
@@ -36,13 +44,13 @@ def compute(ctx: Context) -> pl.LazyFrame:
     rhi = ctx.table("ReturnInterviews").unique(["CHILD", "MIS_START"], keep="first")
     occ = miss.join(rhi, on=["CHILD", "MIS_START"], how="left")
     # the period of care the episode fell in: once it has ended the interview cannot be held
-    occ = occ.sort(by_then("CHILD", "MIS_START")).join_asof(
+    occ = occ.sort(by_then("CHILD", "MIS_START")).pipe(
+        asof_within,
         ctx.periods.select("CHILD", "START", "END"),
-        left_on="MIS_START",
-        right_on="START",
-        by="CHILD",
-        strategy="backward",
-        check_sortedness=False,
+        "CHILD",
+        "MIS_START",
+        "START",
+        "backward",
     )
 
     def known(c: str) -> pl.Expr:

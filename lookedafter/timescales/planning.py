@@ -21,6 +21,7 @@ from lookedafter.timescales.base import (
     Context,
     RuleGroup,
     RuleInfo,
+    asof_within,
     by_then,
     conform,
     dmy,
@@ -66,13 +67,13 @@ def _first_after_previous_period(ctx: Context, events: pl.LazyFrame, date_col: s
     ev = ev.filter(pl.col("DONE") <= ctx.lit_as_of()).unique().sort(by_then("CHILD", "DONE"))
     return (
         per.sort(by_then("CHILD", "FROM"))
-        .join_asof(
+        .pipe(
+            asof_within,
             ev,
-            left_on="FROM",
-            right_on="DONE",
-            by="CHILD",
-            strategy="forward",
-            check_sortedness=False,
+            "CHILD",
+            "FROM",
+            "DONE",
+            "forward",
         )
         .with_columns(
             DONE=pl.when(pl.col("END").is_null() | (pl.col("DONE") <= pl.col("END"))).then("DONE")

@@ -20,6 +20,7 @@ from lookedafter.timescales.base import (
     Context,
     RuleGroup,
     RuleInfo,
+    asof_within,
     by_then,
     conform,
     dmy,
@@ -84,14 +85,14 @@ def _chain(ctx: Context) -> pl.LazyFrame:
             .otherwise(pl.col("DATE"))
         )
         .sort(by_then("PERIOD", "KEY"))
-        .join_asof(
+        .pipe(
+            asof_within,
             # sorted by child and date, so by period (numbered in child order) and date
             ctx.reviews.select("PERIOD", DONE_DATE="REVIEW"),
-            left_on="KEY",
-            right_on="DONE_DATE",
-            by="PERIOD",  # period numbers are unique across children
-            strategy="forward",
-            check_sortedness=False,
+            "PERIOD",  # period numbers are unique across children
+            "KEY",
+            "DONE_DATE",
+            "forward",
         )
     )
     k, date = pl.col("K"), pl.col("DATE")
