@@ -75,6 +75,14 @@ def _age_na(ctx: Context, on: pl.Expr) -> pl.Expr:
     )
 
 
+def _age_applies(ctx: Context, on: pl.Expr) -> pl.Expr:
+    """True where :func:`_age_na` is null, without writing the words it would give."""
+    lo, hi = ctx.policy.value("pep_min_age"), ctx.policy.value("pep_max_age")
+    age = age_expr(pl.col("DOB"), on)
+    outside = ((age < (lo or 0)) | (age >= (hi or 200))).fill_null(False)
+    return ~(pl.col("SHORT_BREAK").fill_null(False) | pl.col("DOB").is_null() | outside)
+
+
 def _initial(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
     # every period, even with a window: the initial PEP is a chain of its own, and a child long
@@ -110,25 +118,31 @@ def _terms(ctx: Context) -> pl.LazyFrame:
     as_of = ctx.lit_as_of()
     table = ctx.cal.terms_frame()
     floor = ctx.clock_floor(0)
-    terms = table.lazy()
     # with a window: only children looked after since a term before its floor began
     active = None if floor is None else floor - timedelta(days=TERM_DAYS)
     per = ctx.active(ctx.periods, active).with_columns(
         LIMIT=pl.min_horizontal(pl.coalesce("END", as_of), as_of)
     )
-    if table.height:  # periods that no term starts in are left out before the range join
-        first, last = table.get_column("TERM_START").min(), table.get_column("TERM_START").max()
-        per = per.filter(
-            (pl.col("LIMIT") >= pl.lit(first, dtype=pl.Date))
-            & (pl.col("START") < pl.lit(last, dtype=pl.Date))
+    # each period's terms (TERM_START after START, by LIMIT) are a run of the sorted terms:
+    # found by two binary searches and spread out, not by a range join of periods and terms
+    starts = table.get_column("TERM_START")
+    first = pl.lit(starts).search_sorted(pl.col("START"), side="right")
+    end = pl.lit(starts).search_sorted(pl.col("LIMIT"), side="right")
+    occ = (
+        per.select("CHILD", "START", "END", "DOB", "SHORT_BREAK", "LIMIT")
+        .filter(pl.col("START").is_not_null() & pl.col("LIMIT").is_not_null())
+        .with_columns(_FIRST=first, _END=end)
+        .filter(pl.col("_END") > pl.col("_FIRST"))
+        .with_columns(_TERM=pl.int_ranges("_FIRST", "_END", dtype=pl.UInt32))
+        .explode("_TERM")
+        .with_columns(
+            TERM_START=pl.lit(starts).gather("_TERM"),
+            TERM_END=pl.lit(table.get_column("TERM_END")).gather("_TERM"),
         )
-    occ = per.join_where(
-        terms,
-        pl.col("TERM_START") > pl.col("START"),
-        pl.col("TERM_START") <= pl.col("LIMIT"),
+        .drop("_FIRST", "_END", "_TERM")
     )
     # terms outside the age range or in short breaks are left out: the E1 row says why
-    occ = occ.filter(_age_na(ctx, pl.col("TERM_START")).is_null())
+    occ = occ.filter(_age_applies(ctx, pl.col("TERM_START")))
     # with a window: terms that ended before it are counted, not computed (terms do not
     # overlap, so every term counted began before every term computed)
     occ, skipped = skip_before(occ, "TERM_END", floor, pl.lit("E2"))
