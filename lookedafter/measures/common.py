@@ -56,31 +56,81 @@ def overdue_at(ctx: Context, rules: tuple[str, ...], chain: bool = True) -> pl.L
 
 
 def _current_duties(ctx: Context, rules: tuple[str, ...], chain: bool) -> pl.LazyFrame:
-    """:func:`overdue_at` on every date of the run (``_ON``) in one pass, built once: the
-    latest clock start on or before each date is found by an as-of join, not by scanning every
-    occurrence again for each month end of a trend."""
+    """:func:`overdue_at` on every date of the run (``_ON``) in one pass, built once."""
     key = f"current/{','.join(rules)}/{chain}/{','.join(map(str, ctx.dates()))}"
     cache = ctx.shared_cache()
     if key in cache:
         found: pl.LazyFrame = cache[key]
         return found
-    keys = ["CHILD"] if chain else ["CHILD", "RULE"]
     # One sortable number per occurrence (clock start, then due date, then occurrence number):
     # the latest is the row holding its child's maximum.
     order = (
         pl.col("CLOCK_START").cast(pl.Int64) * 100_000
         + pl.col("DUE_DATE").cast(pl.Int64).fill_null(0)
     ) * 10_000 + pl.col("OCCURRENCE").cast(pl.Int64).fill_null(0)
+    # Every grouping and join below is on one integer per chain (_K) rather than on the
+    # identifier strings: the occurrences come in the engine's order, by child, so a child's
+    # number (_C) counts the places where the child changes.
+    child = (pl.col("CHILD").ne_missing(pl.col("CHILD").shift(1))).cum_sum()
+    rule = pl.col("RULE").replace_strict({r: i for i, r in enumerate(rules)}, default=None)
+    chain_key = pl.col("_C") if chain else pl.col("_C") * len(rules) + rule
     days = ctx.dates()
     first = pl.lit(min(days))
-    every = ctx.due_by(rules).with_columns(order.alias("_ORDER"))
+    every = (
+        ctx.due_by(rules)
+        .with_columns(order.alias("_ORDER"), child.cast(pl.Int64).alias("_C"))
+        .with_columns(chain_key.cast(pl.Int64).alias("_K"))
+    )
+    if len(days) == 1:
+        # one date: each chain's latest occurrence whose clock had started by then
+        rows = every.filter(pl.col("CLOCK_START") <= first)
+        latest = rows.join(
+            rows.group_by("_K").agg(pl.col("_ORDER").max()), on=["_K", "_ORDER"], how="semi"
+        ).with_columns(first.alias("_ON"))
+    else:
+        latest = _latest_on_each(every, days)
+    names = sorted(rules)
+    d = pl.col("_ON")
+    late = (pl.col("DUE_DATE") < d) & (pl.col("DONE_DATE").is_null() | (pl.col("DONE_DATE") > d))
+    frame = (
+        latest.with_columns(late.alias("_LATE"))
+        .group_by("_C", "_ON")
+        .agg(
+            pl.col("CHILD").first(),
+            pl.col("_LATE").sum().cast(pl.Int32).alias("N_OVERDUE"),
+            pl.col("DUE_DATE").filter(pl.col("_LATE")).min().alias("DUE_NOW"),
+            # whether each rule is overdue, then their names joined (not a list per child)
+            *((pl.col("_LATE") & (pl.col("RULE") == r)).any().alias(f"_{r}") for r in names),
+        )
+        .select(
+            "CHILD",
+            "_ON",
+            "N_OVERDUE",
+            "DUE_NOW",
+            pl.concat_str(
+                [pl.when(f"_{r}").then(pl.lit(r)) for r in names], separator=";", ignore_nulls=True
+            ).alias("DUE_RULE"),
+        )
+        .collect(engine=ENGINE)
+        .lazy()
+    )
+    cache[key] = frame
+    return frame
+
+
+def _latest_on_each(every: pl.LazyFrame, days: list[date]) -> pl.LazyFrame:
+    """The rows of ``every`` (chains keyed by _K, ordered by _ORDER) that are their chain's
+    latest occurrence whose clock had started by each of ``days`` (``_ON``), in one pass: the
+    latest clock start on or before each date is found by an as-of join, not by scanning every
+    occurrence again for each month end of a trend."""
+    first = pl.lit(min(days))
     # Only the occurrences whose clock started between the first date and the last, and each
-    # child's latest before the first date, can be the latest on one of the dates.
+    # chain's latest before the first date, can be the latest on one of the dates.
     earlier = every.filter(pl.col("CLOCK_START") < first)
-    before = earlier.group_by(keys).agg(pl.col("_ORDER").max())
+    before = earlier.group_by("_K").agg(pl.col("_ORDER").max())
     rows = pl.concat(
         [
-            earlier.join(before, on=[*keys, "_ORDER"], how="semi"),
+            earlier.join(before, on=["_K", "_ORDER"], how="semi"),
             every.filter(
                 (pl.col("CLOCK_START") >= first) & (pl.col("CLOCK_START") <= pl.lit(max(days)))
             ),
@@ -88,34 +138,18 @@ def _current_duties(ctx: Context, rules: tuple[str, ...], chain: bool) -> pl.Laz
     )
     # The latest occurrence of each clock start; as of each date, the latest clock start by then
     # (the number orders by clock start first, so that is the latest occurrence by then).
-    starts = rows.group_by([*keys, "CLOCK_START"]).agg(pl.col("_ORDER").max()).sort("CLOCK_START")
+    starts = rows.group_by("_K", "CLOCK_START").agg(pl.col("_ORDER").max()).sort("CLOCK_START")
     dates = pl.LazyFrame({"_ON": days}, schema={"_ON": pl.Date})
-    grid = starts.select(keys).unique().join(dates, how="cross").sort("_ON")
+    grid = starts.select("_K").unique().join(dates, how="cross").sort("_ON")
     latest = grid.join_asof(
         starts,
         left_on="_ON",
         right_on="CLOCK_START",
-        by=keys,
+        by="_K",
         strategy="backward",
         check_sortedness=False,  # both sorted on the date above
     ).filter(pl.col("_ORDER").is_not_null())
-    d = pl.col("_ON")
-    late = (pl.col("DUE_DATE") < d) & (pl.col("DONE_DATE").is_null() | (pl.col("DONE_DATE") > d))
-    frame = (
-        latest.select(*keys, "_ON", "_ORDER")
-        .join(rows, on=[*keys, "_ORDER"], how="inner")
-        .with_columns(late.alias("_LATE"))
-        .group_by("CHILD", "_ON")
-        .agg(
-            pl.col("_LATE").sum().cast(pl.Int32).alias("N_OVERDUE"),
-            pl.col("DUE_DATE").filter(pl.col("_LATE")).min().alias("DUE_NOW"),
-            pl.col("RULE").filter(pl.col("_LATE")).sort().str.join(";").alias("DUE_RULE"),
-        )
-        .collect(engine=ENGINE)
-        .lazy()
-    )
-    cache[key] = frame
-    return frame
+    return latest.select("_K", "_ON", "_ORDER").join(rows, on=["_K", "_ORDER"], how="inner")
 
 
 def applicable_at(ctx: Context, rules: tuple[str, ...], chain: bool = True) -> pl.LazyFrame:
