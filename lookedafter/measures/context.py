@@ -379,27 +379,11 @@ class Context:
 
     def due_by(self, rules: tuple[str, ...]) -> pl.LazyFrame:
         """The timescale engine's occurrences of these rules that apply to the child, in the
-        engine's order: the applicable occurrences are split by rule once (one pass, rather
-        than a filtered copy per set of rules), and each set is its rules' parts."""
-        cache = self._shared.cache
-        if "timescales/by_rule" not in cache:
-            applicable = (
-                self.timescales()
-                .filter(pl.col("STATUS") != "not_applicable")
-                .with_row_index("_ROW")
-                .collect(engine=ENGINE)
-            )
-            cache["timescales/empty"] = applicable.clear()
-            cache["timescales/by_rule"] = {
-                str(rule): part
-                for (rule,), part in applicable.partition_by("RULE", as_dict=True).items()
-            }
-        parts: dict[str, pl.DataFrame] = cache["timescales/by_rule"]
-        found = [parts[r] for r in rules if r in parts]
-        if len(found) > 1:
-            return pl.concat(found).lazy().sort("_ROW").drop("_ROW")
-        one: pl.DataFrame = found[0] if found else cache["timescales/empty"]
-        return one.lazy().drop("_ROW")
+        engine's order (a filter on the engine's rows, collected with the query reading it:
+        only the columns it reads are copied)."""
+        return self.timescales().filter(
+            pl.col("RULE").is_in(rules) & (pl.col("STATUS") != "not_applicable")
+        )
 
     def la_districts(self) -> pl.LazyFrame:
         """``PL_LA`` codes of the authority's own area (setting, else the district where most
