@@ -598,8 +598,9 @@ def attach_workers(ctx: Context, occ: pl.DataFrame) -> pl.DataFrame:
     earlier (allocations after the reference date are not known).
 
     The rows of ``occ`` keep their order and gain WORKER_ID and TEAM_ID. Child and date are
-    packed into one integer key so that the look-up is one as-of merge of two sorted integer
-    columns (a look-up grouped by child is several times slower at national scale).
+    packed into one integer key so that the look-up is a binary search in the allocations'
+    sorted keys (a look-up grouped by child is several times slower at national scale, and
+    sorting the rows for an as-of merge and back costs more than the search).
     """
     as_of = ctx.lit_as_of()
     on = pl.min_horizontal(pl.coalesce("DUE_DATE", "CLOCK_START", as_of), as_of)
@@ -629,14 +630,16 @@ def attach_workers(ctx: Context, occ: pl.DataFrame) -> pl.DataFrame:
                 K=key("CHILD", "ALLOC_START"),
             )
             .sort("K", maintain_order=True)
+            .collect(engine=ENGINE)
         )
-        found = (
-            left.lazy()
-            .with_columns(K=key("CHILD", "ALLOC_ON"))
-            .sort("K")
-            .join_asof(right, on="K", strategy="backward", check_sortedness=False)
-            .sort("IDX")
+        # each row's allocation is the last whose key is not after the row's (a backward as-of
+        # match): found by a binary search in the sorted keys, so the rows need no sorting
+        at = right.get_column("K").search_sorted(
+            left.select(key("CHILD", "ALLOC_ON")).to_series(), side="right"
         )
+        match = pl.select(pl.when(pl.lit(at) > 0).then(pl.lit(at) - 1)).to_series()
+        matched = right.drop("K").select(pl.all().gather(match))
+        found = pl.concat([left, matched], how="horizontal").lazy()
         mine = pl.col("A_CHILD") == pl.col("CHILD")  # the match is this child's allocation
     else:  # dates too far apart to pack: look up by child
         found = (
