@@ -6,12 +6,17 @@ from datetime import date
 
 import polars as pl
 
-from lookedafter.lib.calendar import add_months
+from lookedafter.lib.calendar import add_months, date_text
 from lookedafter.measures.context import SOCIAL_WORK_ROLES, Context
 from lookedafter.measures.registry import ENGINE
 
 DONE_OR_DUE = ("on_time", "late", "overdue")
 F = pl.Float64
+
+
+def iso(day: pl.Expr) -> pl.Expr:
+    """A date as text, 2026-03-31 (for the SUBJECT of a row: looked up, not formatted)."""
+    return date_text(day, "%Y-%m-%d")
 
 
 def flag(expr: pl.Expr) -> pl.Expr:
@@ -294,9 +299,9 @@ def referral_waits(ctx: Context, service: str) -> pl.LazyFrame:
         & (ctx.in_window("REQUESTED_DATE") | waiting)
     )
     return refs.select(
-        pl.concat_str(
-            [pl.col("CHILD"), pl.col("REQUESTED_DATE").cast(pl.String)], separator="/"
-        ).alias("SUBJECT"),
+        pl.concat_str([pl.col("CHILD"), iso(pl.col("REQUESTED_DATE"))], separator="/").alias(
+            "SUBJECT"
+        ),
         "CHILD",
         pl.col("REQUESTED_DATE").alias("DATE"),
         pl.lit(0.0).alias("NUM"),
@@ -332,9 +337,7 @@ def new_placements(ctx: Context) -> pl.LazyFrame:
         ctx.placements_with_distance()
         .filter(ctx.in_window("DECOM"))
         .with_columns(
-            pl.concat_str([pl.col("CHILD"), pl.col("DECOM").cast(pl.String)], separator="/").alias(
-                "SUBJECT"
-            ),
+            pl.concat_str([pl.col("CHILD"), iso(pl.col("DECOM"))], separator="/").alias("SUBJECT"),
             pl.col("DECOM").alias("DATE"),
             pl.lit(1.0).alias("DEN"),
         )
@@ -373,7 +376,7 @@ def records(ctx: Context) -> pl.LazyFrame:
     )
     return both.with_columns(
         pl.concat_str(
-            [pl.col("CHILD"), pl.col("RECORD"), pl.col("DATE").cast(pl.String)], separator="/"
+            [pl.col("CHILD"), pl.col("RECORD"), iso(pl.col("DATE"))], separator="/"
         ).alias("SUBJECT"),
         pl.when(recorded)
         .then(ctx.calendar.working_days_between_expr(pl.col("DATE"), pl.col("RECORDED_DATE")))

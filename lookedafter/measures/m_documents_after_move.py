@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lookedafter.measures.common import flag
+from lookedafter.measures.common import flag, iso
 from lookedafter.measures.context import Context
 from lookedafter.measures.registry import measure
 
@@ -56,9 +56,7 @@ def frame(ctx: Context) -> pl.LazyFrame:
     )
     out = moves.join(docs, on=["CHILD", "DECOM"], how="left")
     return out.with_columns(
-        pl.concat_str([pl.col("CHILD"), pl.col("DECOM").cast(pl.String)], separator="/").alias(
-            "SUBJECT"
-        ),
+        pl.concat_str([pl.col("CHILD"), iso(pl.col("DECOM"))], separator="/").alias("SUBJECT"),
         pl.col("DECOM").alias("DATE"),
         flag(pl.col("UPDATED") == ";".join(sorted(UPDATED))).alias("NUM"),
         pl.lit(1.0).alias("DEN"),

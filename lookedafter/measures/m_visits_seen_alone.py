@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from lookedafter.measures.common import flag
+from lookedafter.measures.common import flag, iso
 from lookedafter.measures.context import Context
 from lookedafter.measures.registry import measure
 
@@ -25,9 +25,7 @@ def frame(ctx: Context) -> pl.LazyFrame:
         ctx.in_window("VISIT_DATE") & pl.col("SEEN").fill_null(False)
     )
     return visits.with_columns(
-        pl.concat_str([pl.col("CHILD"), pl.col("VISIT_DATE").cast(pl.String)], separator="/").alias(
-            "SUBJECT"
-        ),
+        pl.concat_str([pl.col("CHILD"), iso(pl.col("VISIT_DATE"))], separator="/").alias("SUBJECT"),
         pl.col("VISIT_DATE").alias("DATE"),
         flag(pl.col("SEEN_ALONE")).alias("NUM"),
         pl.lit(1.0).alias("DEN"),
