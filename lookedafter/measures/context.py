@@ -163,7 +163,9 @@ class Context:
             # Sorted by child and start, every child's first episode starts a period, so a plain
             # forward fill never carries a date from one child to the next (and is far cheaper
             # than a window over each child).
-            eps = self.table("Episodes").sort("CHILD", "DECOM")
+            eps = self.table("Episodes")
+            if not _sorted_by(self.ds["Episodes"], "CHILD", "DECOM"):  # as files usually are
+                eps = eps.sort("CHILD", "DECOM")
             first = (pl.col("CHILD") != pl.col("CHILD").shift(1)).fill_null(True)
             prev_dec = pl.when(first).then(None).otherwise(pl.col("DEC").shift(1))
             new_period = (
@@ -433,6 +435,17 @@ class Context:
             return with_distance(starts.collect(engine=ENGINE)).lazy()
 
         return self._shared_frame(f"placements/{self.as_of}", build)
+
+
+def _sorted_by(frame: pl.DataFrame, key: str, then: str) -> bool:
+    """Whether ``frame`` is already sorted by ``key`` then ``then``, with no nulls in either
+    (as the files are written): checked row against row, far cheaper than sorting a wide
+    table again."""
+    k, t = pl.col(key), pl.col(then)
+    step = (k > k.shift(1)) | ((k == k.shift(1)) & (t >= t.shift(1)))
+    first = pl.int_range(pl.len()) == 0
+    in_order = (k.is_not_null() & t.is_not_null() & (first | step.fill_null(False))).all()
+    return bool(frame.select(in_order).item())
 
 
 def _age_band(age: pl.Expr) -> pl.Expr:
