@@ -24,6 +24,8 @@ from lookedafter.timescales.base import (
     Context,
     RuleGroup,
     RuleInfo,
+    asof_within,
+    by_then,
     conform,
     dmy,
     interval_text,
@@ -76,7 +78,7 @@ def compute(ctx: Context) -> pl.LazyFrame:
     per = ctx.periods.select("CHILD", "PERIOD", "START", "END")
     moved = (
         ep.filter(pl.col("PLACE").is_in(ADOPTION_PLACE))
-        .group_by("CHILD", "PERIOD")
+        .group_by("PERIOD")
         .agg(
             MOVED=pl.col("DECOM").min(),
             MOVED_PLACE=pl.col("PLACE").sort_by("DECOM").first(),
@@ -85,23 +87,16 @@ def compute(ctx: Context) -> pl.LazyFrame:
     )
     order = (
         ep.filter(pl.col("LS").is_in(["E1", "D1"]))
-        .group_by("CHILD", "PERIOD")
+        .group_by("PERIOD")
         .agg(ORDER=pl.col("DECOM").min())
     )
     adm = (
         ctx.table("PlacedAdoption")
         .filter(pl.col("DATE_PLACED").is_not_null() & (pl.col("DATE_PLACED") <= as_of))
-        .sort("DATE_PLACED")
-        .join_asof(
-            per.sort("START"),
-            left_on="DATE_PLACED",
-            right_on="START",
-            by="CHILD",
-            strategy="backward",
-            check_sortedness=False,
-        )
+        .sort(by_then("CHILD", "DATE_PLACED"))
+        .pipe(asof_within, per, "CHILD", "DATE_PLACED", "START", "backward")  # per: sorted
         .filter(pl.col("PERIOD").is_not_null())
-        .group_by("CHILD", "PERIOD")
+        .group_by("PERIOD")
         .agg(
             ADM=pl.col("DATE_PLACED").max(),
             REVERSED=pl.col("DATE_PLACED_CEASED").sort_by("DATE_PLACED").last(),
@@ -112,14 +107,15 @@ def compute(ctx: Context) -> pl.LazyFrame:
     ad1 = (
         ctx.table("AD1").select("CHILD", "DATE_MATCH", "FOSTER_CARE").unique("CHILD", keep="first")
     )
-    placements = ctx.placements.select("CHILD", MOVED_PLACEMENT="PLACEMENT", FOSTER_START="P_START")
+    placements = ctx.placements.select(MOVED_PLACEMENT="PLACEMENT", FOSTER_START="P_START")
+    # period and placement numbers are unique across children: they alone key the joins
     occ = (
-        per.join(moved, on=["CHILD", "PERIOD"], how="left")
-        .join(adm, on=["CHILD", "PERIOD"], how="left")
-        .join(order, on=["CHILD", "PERIOD"], how="left")
+        per.join(moved, on="PERIOD", how="left")
+        .join(adm, on="PERIOD", how="left")
+        .join(order, on="PERIOD", how="left")
         .filter(pl.col("MOVED").is_not_null() | pl.col("ADM").is_not_null())
         .join(ad1, on="CHILD", how="left")
-        .join(placements, on=["CHILD", "MOVED_PLACEMENT"], how="left")
+        .join(placements, on="MOVED_PLACEMENT", how="left")
     )
     reversed_na = pl.when(pl.col("MOVED").is_null() & pl.col("REVERSED").is_not_null()).then(
         pl.format(
