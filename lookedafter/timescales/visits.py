@@ -96,6 +96,10 @@ RULES = (
 )
 
 
+# What starts a visit clock (the events' KIND): small integers, compared many times a row.
+START, ORDER, VISIT = 0, 1, 2
+
+
 def _segments(ctx: Context, placements: pl.LazyFrame | None = None) -> pl.LazyFrame:
     """Visiting regime per placement from each date it applies (SEG_START, REGIME); only for
     the ``placements`` given (all when omitted)."""
@@ -284,7 +288,7 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
     )
     visits = materialise(visits)
     starts = placements.select(
-        "CHILD", "PLACEMENT", DATE="P_START", KIND=pl.lit("start"), ANNIV="ANNIV"
+        "CHILD", "PLACEMENT", DATE="P_START", KIND=pl.lit(START, dtype=pl.UInt8), ANNIV="ANNIV"
     )
     orders = (
         segments.join(placements.select("PLACEMENT", "P_START", "ANNIV"), on="PLACEMENT")
@@ -293,14 +297,24 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
             & (pl.col("PREV_REGIME") != "V6").fill_null(True)
             & (pl.col("SEG_START") > pl.col("P_START"))
         )
-        .select("CHILD", "PLACEMENT", DATE="SEG_START", KIND=pl.lit("order"), ANNIV="ANNIV")
+        .select(
+            "CHILD",
+            "PLACEMENT",
+            DATE="SEG_START",
+            KIND=pl.lit(ORDER, dtype=pl.UInt8),
+            ANNIV="ANNIV",
+        )
     )
     events = pl.concat(
         [
             starts,
             orders,
             visits.select(
-                "CHILD", "PLACEMENT", DATE="VISIT_DATE", KIND=pl.lit("visit"), ANNIV="ANNIV"
+                "CHILD",
+                "PLACEMENT",
+                DATE="VISIT_DATE",
+                KIND=pl.lit(VISIT, dtype=pl.UInt8),
+                ANNIV="ANNIV",
             ),
         ]
     )
@@ -316,11 +330,11 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
     kind, regime = pl.col("KIND"), pl.col("REGIME")
     weekly = pl.col("FR").is_null() | (pl.col("DATE") < pl.col("FR"))
     after_year = pl.col("DATE") >= pl.col("ANNIV")
-    is_v6_first = (kind == "order") | ((kind == "start") & (regime == "V6"))
+    is_v6_first = (kind == ORDER) | ((kind == START) & (regime == "V6"))
     rule = (
         pl.when(is_v6_first)
         .then(pl.lit("V6"))
-        .when(kind == "start")
+        .when(kind == START)
         .then(pl.lit("V1"))
         .when(regime.is_in(["V4", "V5", "V6"]))
         .then(regime)
@@ -331,7 +345,7 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
 
     # short-break visits are listed only when the authority schedules them
     scheduled = pol.value("short_break_visit_days") is not None
-    keep = (regime != "SB") | (kind == "start") | pl.lit(scheduled)
+    keep = (regime != "SB") | (kind == START) | pl.lit(scheduled)
     # with a window: events this old cannot start an occurrence due in it (counted, not computed)
     # (placement numbers run in child order, so events sorted by placement and day are sorted
     # by child and day)
@@ -339,7 +353,7 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
     events = (
         events.join(placements.drop("CHILD", "ANNIV"), on="PLACEMENT", how="left")
         .with_columns(
-            KEY=pl.when(pl.col("KIND") == "visit")
+            KEY=pl.when(pl.col("KIND") == VISIT)
             .then(pl.col("DATE") + pl.duration(days=1))
             .otherwise(pl.col("DATE"))
         )
@@ -366,7 +380,7 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
             .then(v("short_break_visit_days"))
             .when(is_v6_first)
             .then(v("care_order_first_visit_days"))
-            .when(kind == "start")
+            .when(kind == START)
             .then(v("first_visit_days"))
             .when(regime == "V4")
             .then(pl.when(weekly).then(v("weekly_visit_days")).otherwise(v("parent_visit_days")))
@@ -383,7 +397,7 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
         value = pol.statutory_value if get == "stat" else pol.value
         ltf = value("long_term_fostering_visit_months") or value("long_term_visit_months")
         return (
-            pl.when((regime == "LTF") & after_year & (kind == "visit"))
+            pl.when((regime == "LTF") & after_year & (kind == VISIT))
             .then(pl.lit(ltf, dtype=pl.Int64))
             .otherwise(pl.lit(None, dtype=pl.Int64))
         )
@@ -402,9 +416,9 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
     gap = pl.when(months("local").is_not_null()).then(interval_text(months=months("local")))
     gap = gap.otherwise(interval_text(days=days("local")))
     basis = (
-        pl.when(kind == "start")
+        pl.when(kind == START)
         .then(pl.format("{} after the placement began on {}", gap, dmy(pl.col("DATE"))))
-        .when(kind == "order")
+        .when(kind == ORDER)
         .then(
             pl.format("{} after the care order (legal status C2 from {})", gap, dmy(pl.col("DATE")))
         )
@@ -419,7 +433,7 @@ def _schedule(ctx: Context) -> pl.LazyFrame:
     what = (
         pl.when(is_v6_first)
         .then(pl.lit("First visit after the care order"))
-        .when(kind == "start")
+        .when(kind == START)
         .then(pl.lit("First visit in the placement"))
         .otherwise(pl.lit("Visit"))
     )
