@@ -126,14 +126,14 @@ def _segments(ctx: Context, placements: pl.LazyFrame | None = None) -> pl.LazyFr
         ctx.table("TemporaryApprovals")
         .filter(pl.col("DECOM").is_not_null())
         .select("CHILD", TA_DECOM="DECOM", FULL="FULL_APPROVAL_DATE")
-        .sort("TA_DECOM")
-        .join_asof(
-            ctx.placements.select("CHILD", "PLACEMENT", "P_START", "P_END"),
-            left_on="TA_DECOM",
-            right_on="P_START",
-            by="CHILD",
-            strategy="backward",
-            check_sortedness=False,
+        .sort(by_then("CHILD", "TA_DECOM"))
+        .pipe(
+            asof_within,
+            ctx.placements.select("CHILD", "PLACEMENT", "P_START", "P_END"),  # sorted
+            "CHILD",
+            "TA_DECOM",
+            "P_START",
+            "backward",
         )
         .filter(pl.col("PLACEMENT").is_not_null())
         .with_columns(
@@ -164,14 +164,15 @@ def _segments(ctx: Context, placements: pl.LazyFrame | None = None) -> pl.LazyFr
             & (pl.col("P_END").is_null() | (pl.col("FULL") <= pl.col("P_END")))
         )
         .select("CHILD", "PLACEMENT", SEG_START="FULL")
-        .sort("SEG_START")
-        .join_asof(
-            ep.select("PLACEMENT", "LS", "PLACE", "DECOM").sort("DECOM"),
-            left_on="SEG_START",
-            right_on="DECOM",
-            by="PLACEMENT",
-            strategy="backward",
-            check_sortedness=False,
+        .sort(by_then("PLACEMENT", "SEG_START"))
+        .pipe(
+            asof_within,
+            # sorted already (by child and date, so by placement and date): a quick check
+            ep.select("PLACEMENT", "LS", "PLACE", "DECOM").sort(by_then("PLACEMENT", "DECOM")),
+            "PLACEMENT",
+            "SEG_START",
+            "DECOM",
+            "backward",
         )
         .with_columns(
             REGIME=pl.when(pl.col("PLACE").is_in(LONG_TERM_FOSTERING))
