@@ -43,3 +43,18 @@ def test_help_exits_cleanly() -> None:
     done = run("--help")
     assert done.returncode == 0
     assert "children in care" in done.stdout
+
+
+def test_the_allocator_is_set_before_polars_is_loaded() -> None:
+    # jemalloc reads its settings once, when Polars is first imported: the command module
+    # must set them before any command (or anything else) imports Polars
+    probe = (
+        "import os, sys; import lookedafter.cli.main; "
+        "assert 'polars' not in sys.modules, 'polars loaded too early'; "
+        "print(os.environ['_RJEM_MALLOC_CONF'])"
+    )
+    done = subprocess.run(  # noqa: S603 - our own command, fixed arguments
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "dirty_decay_ms" in done.stdout
