@@ -64,7 +64,11 @@ def _first_after_previous_period(ctx: Context, events: pl.LazyFrame, date_col: s
         FROM=pl.coalesce(pl.col("PREV_END") + pl.duration(days=1), pl.lit(date(1900, 1, 1)))
     )
     ev = events.select("CHILD", DONE=date_col).filter(pl.col("DONE").is_not_null())
-    ev = ev.filter(pl.col("DONE") <= ctx.lit_as_of()).unique().sort(by_then("CHILD", "DONE"))
+    ev = (
+        ev.filter(pl.col("DONE") <= ctx.lit_as_of())
+        .sort(by_then("CHILD", "DONE"))
+        .filter(~same_as_previous("CHILD", "DONE"))  # one a day, sorted: no hashing
+    )
     return (
         per.sort(by_then("CHILD", "FROM"))
         .pipe(
@@ -153,14 +157,14 @@ def _long_term(ctx: Context) -> pl.LazyFrame:
     starts = ep.filter(pl.col("LT") & ~pl.col("PREV_LT").fill_null(False))
     local_days = pol.value("long_term_match_days") or 0
     stat_days = pol.statutory_value("long_term_match_days") or 0
-    placements = ctx.placements.select("CHILD", "PLACEMENT", "P_END")
+    placements = ctx.placements.select("PLACEMENT", "P_END")
     matches = (
         ctx.table("LongTermMatches")
         .filter(pl.col("MATCH_DATE") <= ctx.lit_as_of())
         .select("CHILD", "DECOM", "MATCH_DATE")
         .unique(["CHILD", "DECOM"], keep="first")
     )
-    occ = starts.join(placements, on=["CHILD", "PLACEMENT"], how="left").join(
+    occ = starts.join(placements, on="PLACEMENT", how="left").join(  # one child a placement
         matches, on=["CHILD", "DECOM"], how="left"
     )
     return occ.select(

@@ -78,7 +78,8 @@ def _chain(ctx: Context) -> pl.LazyFrame:
     rule = pl.when(kind < 0).then(pl.lit("R1")).when(kind == 0).then(pl.lit("R2"))
     events, skipped = skip_before(events, "DATE", floor, rule.otherwise(pl.lit("R3")))
     events = (
-        events.join(per.select("CHILD", "PERIOD", "END", "SHORT_BREAK"), on=["CHILD", "PERIOD"])
+        # period numbers are unique across children: they alone key the join
+        events.join(per.select("PERIOD", "END", "SHORT_BREAK"), on="PERIOD")
         .with_columns(
             KEY=pl.when(pl.col("K") >= 0)
             .then(pl.col("DATE") + pl.duration(days=1))
@@ -191,8 +192,8 @@ def _early(ctx: Context) -> pl.LazyFrame:
         # at 18 accommodation ends by law: that is leaving care, not a proposal to stop
         & (pl.col("DOB").is_null() | (age_expr(pl.col("DOB"), pl.col("END")) < 18))
     )
-    last_review = ctx.reviews.group_by("CHILD", "PERIOD").agg(LAST=pl.col("REVIEW").max())
-    occ = ended.join(last_review, on=["CHILD", "PERIOD"], how="left")
+    last_review = ctx.reviews.group_by("PERIOD").agg(LAST=pl.col("REVIEW").max())
+    occ = ended.join(last_review, on="PERIOD", how="left")  # period numbers: one child each
     in_window = (
         pl.col("LAST").is_not_null()
         & (pl.col("LAST") <= pl.col("END"))
