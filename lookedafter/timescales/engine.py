@@ -87,9 +87,10 @@ def evaluate_lazy(
         for g in groups
     }
     # Each group's query is collected in a worker thread while the next group's is built (Polars
-    # works without the GIL, so building and collecting overlap).
+    # works without the GIL, so building and collecting overlap). Two workers: a small
+    # authority's groups are collected two at a time (each alone leaves a core idle).
     collecting: list[Future[pl.DataFrame]] = []
-    with ThreadPoolExecutor(max_workers=1) as worker:
+    with ThreadPoolExecutor(max_workers=2) as worker:
         for g in groups:
             ctx.since = starts[g.rules[0].group]  # read by the modules as they build the query
             part = prepare(ctx, g.compute(ctx), reasons, keep_lapse, RULE_TYPE)
