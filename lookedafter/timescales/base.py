@@ -143,7 +143,12 @@ def skip_before(
         return frame, None
     lit = pl.lit(floor, dtype=pl.Date)
     if not sorted_by_child:
-        frame = frame.sort(by_then("CHILD", day))
+        # computed once here (both parts read it); sorted only if it is not already (tables
+        # exported in child and date order often are: checking costs far less than sorting)
+        rows = frame.collect(engine=ENGINE)
+        if not rows.select(by_then("CHILD", day)).to_series().is_sorted():
+            rows = rows.sort(by_then("CHILD", day))
+        frame = rows.lazy()
     # sorted by child and day, each child's last day before the floor is on the row before
     # the child's first row from the floor (or its last row): no grouping needed
     before = pl.col(day) < lit

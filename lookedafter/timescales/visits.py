@@ -462,7 +462,10 @@ def _conduct(ctx: Context) -> pl.LazyFrame:
     pol = ctx.policy
     as_of = ctx.lit_as_of()
     # with a window: a recording window longer than 20 working days is unheard of
-    v, skipped = skip_before(_known_visits(ctx), "VISIT_DATE", ctx.clock_floor(31), pl.lit("V7"))
+    visits = _known_visits(ctx).select(
+        "CHILD", "VISIT_DATE", "RECORDED_DATE", "SEEN_ALONE", "NOT_ALONE_REASON"
+    )
+    v, skipped = skip_before(visits, "VISIT_DATE", ctx.clock_floor(31), pl.lit("V7"))
     rec = pl.when(pl.col("RECORDED_DATE") <= as_of).then(pl.col("RECORDED_DATE"))
     alone = pl.col("SEEN_ALONE").fill_null(False)
     reason_given = pl.col("NOT_ALONE_REASON").is_not_null() & (
