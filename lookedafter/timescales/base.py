@@ -1065,13 +1065,13 @@ def _whole_chains(
     keys = keys.filter(~stub).drop("SKIPPED")
     if skipped.height == 0:
         return frame, keys, skipped
-    found = _candidates(keys, windows).lazy().select("_KEY").unique()
+    found = _candidates(keys, windows).get_column("_KEY")
     need = (
         skipped.lazy()
         .select(
             "CHILD", _KEY=_chain_key(windows, rule_type), _START=_window_start(windows, rule_type)
         )
-        .join(found, on="_KEY", how="anti")
+        .filter(~pl.col("_KEY").is_in(found.implode()))  # far cheaper than an anti-join here
         .join(_last_day(ctx), on="CHILD", how="inner")
         .filter(pl.col("LAST") >= pl.col("_START"))  # looked after on or after the window
         .select("CHILD")
