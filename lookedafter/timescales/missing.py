@@ -41,8 +41,15 @@ def compute(ctx: Context) -> pl.LazyFrame:
         & pl.col("MIS_END").is_not_null()
         & (pl.col("MIS_END") <= as_of)
     )
-    rhi = ctx.table("ReturnInterviews").unique(["CHILD", "MIS_START"], keep="first")
-    occ = miss.join(rhi, on=["CHILD", "MIS_START"], how="left")
+    # child and date packed into one key (null if either is: such rows never match anyway)
+    key = by_then("CHILD", "MIS_START").alias("_K")
+    rhi = (
+        ctx.table("ReturnInterviews")
+        .with_columns(key)
+        .unique("_K", keep="first")
+        .drop("CHILD", "MIS_START")
+    )
+    occ = miss.with_columns(key).join(rhi, on="_K", how="left").drop("_K")
     # the period of care the episode fell in: once it has ended the interview cannot be held
     occ = occ.sort(by_then("CHILD", "MIS_START")).pipe(
         asof_within,
