@@ -455,8 +455,18 @@ class Context:
                 self._table_codes[name] = codes.gather(runs).alias("CODE")
         coded = frame.lazy().with_columns(self._table_codes[name].alias("CHILD"))
         if self.only is not None:
-            coded = coded.filter(pl.col("CHILD").is_in(self.only.implode()))
+            # the few children's rows, picked once and in one chunk: read as the many small
+            # chunks the filter leaves, V7's query made Polars 2.1 panic ("assertion failed:
+            # i < self.len()") for some sets of children
+            if name not in self._only_tables:
+                picked = coded.filter(pl.col("CHILD").is_in(self.only.implode()))
+                self._only_tables[name] = picked.collect(engine=ENGINE).rechunk()
+            return self._only_tables[name].lazy()
         return coded
+
+    @cached_property
+    def _only_tables(self) -> dict[str, pl.DataFrame]:
+        return {}
 
     def lit_as_of(self) -> pl.Expr:
         return pl.lit(self.as_of, dtype=pl.Date)
