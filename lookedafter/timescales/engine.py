@@ -88,15 +88,17 @@ def evaluate_lazy(
     }
     # Each group's query is collected in a worker thread while the next group's is built (Polars
     # works without the GIL, so building and collecting overlap). Two workers: a small
-    # authority's groups are collected two at a time (each alone leaves a core idle).
-    collecting: list[Future[pl.DataFrame]] = []
+    # authority's groups are collected two at a time (each alone leaves a core idle). Built
+    # in reverse: the visits, whose building computes several frames, come last, so the
+    # workers are busy meanwhile; the parts keep the groups' order.
+    collecting: dict[int, Future[pl.DataFrame]] = {}
     with ThreadPoolExecutor(max_workers=2) as worker:
-        for g in groups:
+        for i, g in reversed(list(enumerate(groups))):
             ctx.since = starts[g.rules[0].group]  # read by the modules as they build the query
             part = prepare(ctx, g.compute(ctx), reasons, keep_lapse, RULE_TYPE)
-            collecting.append(worker.submit(part.collect, engine=ENGINE))
+            collecting[i] = worker.submit(part.collect, engine=ENGINE)
         ctx.since = None
-        parts = [f.result().lazy() for f in collecting]
+        parts = [collecting[i].result().lazy() for i in range(len(groups))]
     windows = {r.id: day for g in groups if (day := starts[g.rules[0].group]) for r in g.rules}
 
     def refill(children: pl.Series) -> pl.LazyFrame:
