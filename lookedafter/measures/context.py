@@ -381,10 +381,30 @@ class Context:
 
     def due_by(self, rules: tuple[str, ...]) -> pl.LazyFrame:
         """The timescale engine's occurrences of these rules that apply to the child, in the
-        engine's order (a filter on the engine's rows, collected with the query reading it:
-        only the columns it reads are copied)."""
-        return self.timescales().filter(
-            pl.col("RULE").is_in(rules) & (pl.col("STATUS") != "not_applicable")
+        engine's order: a filter on the engine's rows inside the query reading them (only the
+        columns it reads are copied), on a rule number and a flag worked out once (matching
+        the rules' and statuses' names on millions of rows for every set of rules was not)."""
+        cache = self._shared.cache
+        if "timescales/coded" not in cache:
+            numbers = {rule: i for i, rule in enumerate(sorted(_rule_ids()))}
+            cache["timescales/coded"] = (
+                self.timescales()
+                .with_columns(
+                    pl.col("RULE")
+                    .replace_strict(numbers, default=None, return_dtype=pl.UInt8)
+                    .alias("_RULE_NO"),
+                    (pl.col("STATUS") != "not_applicable").alias("_APPLIES"),
+                )
+                .collect(engine=ENGINE)
+            )
+            cache["timescales/numbers"] = numbers
+        coded: pl.DataFrame = cache["timescales/coded"]
+        numbers = cache["timescales/numbers"]
+        wanted = [numbers[r] for r in rules if r in numbers]
+        return (
+            coded.lazy()
+            .filter(pl.col("_RULE_NO").is_in(wanted) & pl.col("_APPLIES"))
+            .drop("_RULE_NO", "_APPLIES")
         )
 
     def la_districts(self) -> pl.LazyFrame:
@@ -435,6 +455,13 @@ class Context:
             return with_distance(starts.collect(engine=ENGINE)).lazy()
 
         return self._shared_frame(f"placements/{self.as_of}", build)
+
+
+def _rule_ids() -> list[str]:
+    """Every rule the timescale engine knows."""
+    from lookedafter.timescales.engine import RULES
+
+    return list(RULES)
 
 
 def _sorted_by(frame: pl.DataFrame, key: str, then: str) -> bool:
