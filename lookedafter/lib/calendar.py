@@ -205,13 +205,37 @@ class Calendar:
         return self._add_working_days_counted(expr, n)
 
     def _added_working_days(self, n: int) -> pl.Series:
-        """:meth:`add_working_days` of every date from TABLE_FIRST to TABLE_LAST (cached)."""
+        """:meth:`add_working_days` of every date from TABLE_FIRST to TABLE_LAST (cached).
+
+        Each date's answer is the n-th working day after the last working day on or before it:
+        one look-up in the list of working days by each date's running count of them (worked
+        out once per calendar), rather than counting afresh for every ``n``. The few answers
+        that fall past the table's last working day are counted."""
         if n not in self._tables:
-            days = pl.date_range(TABLE_FIRST, TABLE_LAST, eager=True).alias("DAY")
-            self._tables[n] = days.to_frame().select(
-                self._add_working_days_counted(pl.col("DAY"), n)
-            )["DAY"]
+            working, count = self._working_days
+            at = count - 1 + n  # the position of each date's answer in ``working``
+            past = at >= working.len()
+            found = working.gather(at.set(past, 0)).set(past, None)
+            if past.any():
+                days = pl.date_range(TABLE_FIRST, TABLE_LAST, eager=True).alias("DAY")
+                late = (
+                    days.filter(past)
+                    .to_frame()
+                    .select(self._add_working_days_counted(pl.col("DAY"), n))
+                )
+                found = found.scatter(past.arg_true(), late["DAY"])
+            self._tables[n] = found.alias("DAY")
         return self._tables[n]
+
+    @cached_property
+    def _working_days(self) -> tuple[pl.Series, pl.Series]:
+        """The working days from TABLE_FIRST to a year after TABLE_LAST (where the answers for
+        the table's last dates lie), and for each date of the table how many of them fall on
+        or before it."""
+        days = pl.date_range(TABLE_FIRST, TABLE_LAST + timedelta(days=366), eager=True)
+        is_working = days.to_frame("DAY").select(self.is_working_day_expr(pl.col("DAY")))["DAY"]
+        in_table = (TABLE_LAST - TABLE_FIRST).days + 1
+        return days.filter(is_working), is_working.cast(pl.Int64).cum_sum().head(in_table)
 
     @cached_property
     def _tables(self) -> dict[int, pl.Series]:

@@ -213,3 +213,16 @@ def test_remaining_helpers() -> None:
     sat = DEFAULT.with_closure_days([D(2025, 1, 4)])
     assert D(2025, 1, 4) not in sat.non_working
     assert DEFAULT.term_containing_or_after(D(2040, 1, 1)) is None
+
+
+@pytest.mark.parametrize("n", [1, 5, 20, 300])
+@pytest.mark.parametrize("closed", [False, True])
+def test_the_working_day_table_agrees_with_counting_for_every_date(n: int, closed: bool) -> None:
+    # the expressions look most dates up in a table built from the list of working days;
+    # every date of the table must give what counting from it gives (the years' last days,
+    # whose answers lie past the table, included)
+    cal = DEFAULT.with_closure_days([D(2025, 12, 29), D(2045, 12, 29)]) if closed else DEFAULT
+    days = pl.DataFrame({"d": pl.date_range(D(1990, 1, 1), D(2045, 12, 31), eager=True)})
+    looked_up = days.select(cal.add_working_days_expr(pl.col("d"), n))["d"]
+    counted = days.select(cal.add_working_days_expr(pl.col("d"), pl.lit(n)))["d"]  # counted
+    assert looked_up.equals(counted)
