@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Literal
 
 import polars as pl
 
-from lookedafter.lib.calendar import TABLE_FIRST, TABLE_LAST, Calendar
+from lookedafter.lib.calendar import Calendar, date_text
 from lookedafter.schema.dataset import Dataset
 from lookedafter.timescales.policy import Policy
 
@@ -255,24 +255,10 @@ def conform(frame: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
-@cache
-def _dmy_table() -> pl.Series:
-    """Every date from TABLE_FIRST to TABLE_LAST written as the reasons write it."""
-    days = pl.date_range(TABLE_FIRST, TABLE_LAST, eager=True)
-    return days.dt.strftime("%d/%m/%Y")
-
-
 def dmy(expr: pl.Expr) -> pl.Expr:
-    """A date as the reasons write it: 29/01/2026.
-
-    Looked up in a table of the years the calendar covers (formatting millions of dates one by
-    one is much slower); dates outside those years are formatted as they come.
-    """
-    table = _dmy_table()
-    day = (expr - pl.lit(TABLE_FIRST, dtype=pl.Date)).dt.total_days()
-    inside = day.is_between(0, table.len() - 1)
-    looked_up = pl.lit(table).gather(pl.when(inside).then(day))
-    written = pl.coalesce(looked_up, pl.when(~inside).then(expr).dt.strftime("%d/%m/%Y"))
+    """A date as the reasons write it: 29/01/2026 (looked up, not formatted one by one: see
+    :func:`lookedafter.lib.calendar.date_text`)."""
+    written = date_text(expr, "%d/%m/%Y")
     name = expr.meta.output_name(raise_if_undetermined=False)
     return written if name is None else written.alias(name)
 
