@@ -54,6 +54,12 @@ def _peps(ctx: Context) -> pl.LazyFrame:
     )
 
 
+def _outside_ages(ctx: Context, age: pl.Expr) -> pl.Expr:
+    """The child's ``age`` is outside the ages a PEP is kept at (local settings)."""
+    lo, hi = ctx.policy.value("pep_min_age"), ctx.policy.value("pep_max_age")
+    return (age < (lo or 0)) | (age >= (hi or 200))
+
+
 def _age_na(ctx: Context, on: pl.Expr) -> pl.Expr:
     lo, hi = ctx.policy.value("pep_min_age"), ctx.policy.value("pep_max_age")
     age = age_expr(pl.col("DOB"), on)
@@ -62,7 +68,7 @@ def _age_na(ctx: Context, on: pl.Expr) -> pl.Expr:
         .then(pl.lit("not required: short breaks (reg 48 short-break care plan)"))
         .when(pl.col("DOB").is_null())
         .then(pl.lit("cannot be scheduled: date of birth not recorded"))
-        .when((age < (lo or 0)) | (age >= (hi or 200)))
+        .when(_outside_ages(ctx, age))
         .then(
             pl.format(
                 "not required: aged {} on {}, outside ages {} to {}",
@@ -77,9 +83,7 @@ def _age_na(ctx: Context, on: pl.Expr) -> pl.Expr:
 
 def _age_applies(ctx: Context, on: pl.Expr) -> pl.Expr:
     """True where :func:`_age_na` is null, without writing the words it would give."""
-    lo, hi = ctx.policy.value("pep_min_age"), ctx.policy.value("pep_max_age")
-    age = age_expr(pl.col("DOB"), on)
-    outside = ((age < (lo or 0)) | (age >= (hi or 200))).fill_null(False)
+    outside = _outside_ages(ctx, age_expr(pl.col("DOB"), on)).fill_null(False)
     return ~(pl.col("SHORT_BREAK").fill_null(False) | pl.col("DOB").is_null() | outside)
 
 
